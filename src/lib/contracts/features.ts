@@ -1,0 +1,58 @@
+/**
+ * The map data contract: data/geojson/*.geojson and manifest.json, written by the pipeline and
+ * checked by the app on load. See docs/data-spec.md. Coordinates are WGS-84 (RFC 7946).
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+
+export const SCHEMA_VERSION = 1;
+
+export const FEATURE_KINDS = ['site', 'corridor', 'area', 'road', 'river', 'rail', 'station', 'admin'] as const;
+export type FeatureKind = (typeof FEATURE_KINDS)[number];
+
+export const THEMES = ['商贸', '文化旅游', '科技创新', '民生', '生态', '交通', '城市更新', '产业'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** A passage of a plan that names the feature; `quote === text.slice(start, end)` exactly. */
+export interface SourceRef {
+  plan: string;
+  anchor: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+export interface StatedFigures {
+  area_km2?: number;
+  length_km?: number;
+  mu?: number;
+}
+
+export interface PlaceProperties {
+  name: string;
+  aliases: string[];
+  kind: FeatureKind;
+  district: string;
+  plans: string[];
+  themes: string[];
+  method: string;
+  precision_m: number;
+  evidence: string[];
+  sources: SourceRef[];
+  figures?: StatedFigures;
+  status?: string;
+  /** Set on the buffered Polygon of a corridor, which is a separate feature of its line. */
+  role?: 'line' | 'buffer';
+}
+
+export type PlaceFeature = Feature<Geometry, PlaceProperties> & { id: string };
+export type PlaceCollection = FeatureCollection<Geometry, PlaceProperties> & { features: PlaceFeature[] };
+
+export interface Manifest {
+  schema_version: number;
+  plans: string[];
+  layers: { file: string; count: number }[];
+  counts: Record<string, number>;
+}
+
+/** The WGS-84 box the data must fall inside (Tianjin municipality, with a margin). */
+export const TIANJIN_BBOX: [number, number, number, number] = [116.6, 38.5, 118.1, 40.3];

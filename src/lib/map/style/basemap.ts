@@ -1,0 +1,196 @@
+/**
+ * The built-in offline basemap, as data: sources and layers built by pure functions from the
+ * reference files in data/reference/. Style spec: https://maplibre.org/maplibre-style-spec/
+ *
+ * There is no `glyphs` URL on purpose: MapLibre then draws every label glyph in the browser
+ * (TinySDF) with local fonts, so labels need no glyph server and make no request at all.
+ */
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import { basemapTheme as t, FONT } from './theme.ts';
+import { ordered } from '../zorder.ts';
+
+export interface ReferenceUrls {
+  districts: string;
+  streets: string;
+  water: string;
+  roads: string;
+  metroLines: string;
+  metroStations: string;
+}
+
+export const ATTRIBUTION = {
+  osm: '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a> contributors (ODbL)',
+  datav: '区界 DataV.GeoAtlas / 高德 2019 (GCJ-02→WGS-84)',
+  amap: '地铁站 高德 2024 (GCJ-02→WGS-84)',
+  landsat: '海河 Landsat (MIT)',
+  ngcc: '河流 国家基础地理信息 1:400万',
+};
+
+export function basemapSources(urls: ReferenceUrls): Record<string, SourceSpecification> {
+  return {
+    'ref-districts': { type: 'geojson', data: urls.districts, attribution: ATTRIBUTION.datav },
+    'ref-streets': { type: 'geojson', data: urls.streets },
+    'ref-water': { type: 'geojson', data: urls.water, attribution: `${ATTRIBUTION.landsat}; ${ATTRIBUTION.ngcc}` },
+    'ref-roads': { type: 'geojson', data: urls.roads, attribution: ATTRIBUTION.osm },
+    'ref-metro-lines': { type: 'geojson', data: urls.metroLines, attribution: ATTRIBUTION.osm },
+    'ref-metro-stations': { type: 'geojson', data: urls.metroStations, attribution: ATTRIBUTION.amap },
+  };
+}
+
+const halo = { 'text-halo-color': t.labelHalo, 'text-halo-width': 1.4 } as const;
+
+export function basemapLayers(): LayerSpecification[] {
+  return ordered<LayerSpecification>([
+    { id: 'background', type: 'background', paint: { 'background-color': t.background } },
+    {
+      id: 'districts-fill',
+      type: 'fill',
+      source: 'ref-districts',
+      filter: ['!', ['get', 'plan_area']],
+      paint: { 'fill-color': t.districtFill },
+    },
+    {
+      id: 'plan-districts-fill',
+      type: 'fill',
+      source: 'ref-districts',
+      filter: ['get', 'plan_area'],
+      paint: { 'fill-color': t.planDistrictFill },
+    },
+    {
+      id: 'water-area',
+      type: 'fill',
+      source: 'ref-water',
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'fill-color': t.water, 'fill-outline-color': t.waterLine },
+    },
+    {
+      id: 'water-line',
+      type: 'line',
+      source: 'ref-water',
+      filter: ['==', ['geometry-type'], 'LineString'],
+      paint: { 'line-color': t.waterLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 14, 3] },
+    },
+    {
+      id: 'streets-line',
+      type: 'line',
+      source: 'ref-streets',
+      minzoom: 11,
+      paint: { 'line-color': t.streetLine, 'line-width': 1, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'roads-casing',
+      type: 'line',
+      source: 'ref-roads',
+      minzoom: 9,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': t.roadCasing, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 15, 9] },
+    },
+    {
+      id: 'roads',
+      type: 'line',
+      source: 'ref-roads',
+      minzoom: 9,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': ['case', ['get', 'express'], t.expressRoad, t.road],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 15, 6],
+      },
+    },
+    {
+      id: 'districts-line',
+      type: 'line',
+      source: 'ref-districts',
+      paint: {
+        'line-color': ['case', ['get', 'plan_area'], t.planDistrictLine, t.districtLine],
+        'line-width': ['case', ['get', 'plan_area'], 2, 0.8],
+      },
+    },
+    {
+      id: 'metro-lines',
+      type: 'line',
+      source: 'ref-metro-lines',
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': ['get', 'colour'],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 15, 4],
+        'line-opacity': 0.85,
+      },
+    },
+    {
+      id: 'metro-stations',
+      type: 'circle',
+      source: 'ref-metro-stations',
+      minzoom: 11,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 16, 6],
+        'circle-color': '#ffffff',
+        'circle-stroke-color': ['get', 'colour'],
+        'circle-stroke-width': 1.6,
+      },
+    },
+    {
+      id: 'roads-label',
+      type: 'symbol',
+      source: 'ref-roads',
+      minzoom: 12,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': ['get', 'name'],
+        'text-font': FONT,
+        'text-size': 11,
+        'symbol-spacing': 400,
+      },
+      paint: { 'text-color': '#6b6255', ...halo },
+    },
+    {
+      id: 'water-label',
+      type: 'symbol',
+      source: 'ref-water',
+      minzoom: 10,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': ['get', 'name'],
+        'text-font': FONT,
+        'text-size': 12,
+        'symbol-spacing': 500,
+      },
+      paint: { 'text-color': t.waterLabel, ...halo },
+    },
+    {
+      id: 'metro-stations-label',
+      type: 'symbol',
+      source: 'ref-metro-stations',
+      minzoom: 13,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONT,
+        'text-size': 11,
+        'text-offset': [0, 1.1],
+        'text-anchor': 'top',
+        'text-optional': true,
+      },
+      paint: { 'text-color': t.label, ...halo },
+    },
+    {
+      id: 'districts-label',
+      type: 'symbol',
+      source: 'ref-districts',
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONT,
+        'text-size': ['case', ['get', 'plan_area'], 15, 12],
+        'symbol-sort-key': ['case', ['get', 'plan_area'], 0, 1],
+      },
+      paint: { 'text-color': t.districtLabel, ...halo },
+    },
+  ]);
+}
+
+export function basemapStyle(urls: ReferenceUrls): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Plan Atlas offline basemap',
+    sources: basemapSources(urls),
+    layers: basemapLayers(),
+  };
+}

@@ -1,0 +1,30 @@
+/** Colours of the built-in basemap and of the plan layers, kept apart from geometry logic. */
+export const basemapTheme = {
+  background: '#f4f1ea',
+  land: '#efece4',
+  districtFill: '#e8e4d8',
+  planDistrictFill: '#fbf3dc',
+  districtLine: '#9a8f7a',
+  planDistrictLine: '#7a5c1e',
+  streetLine: '#b8ad98',
+  water: '#a9cfe6',
+  waterLine: '#7fb3d5',
+  road: '#ffffff',
+  roadCasing: '#d3c9b6',
+  expressRoad: '#fde8b0',
+  label: '#3b3b3b',
+  labelHalo: '#ffffff',
+  districtLabel: '#5b4a2a',
+  waterLabel: '#2f6f99',
+} as const;
+
+/** One colour per plan, distinguishable on the light basemap (and for common colour-blindness). */
+export const planColours: Record<string, string> = {
+  'hangzhoudao-2021-fyp': '#0072b2',
+  'hangzhoudao-2023-action': '#56b4e9',
+  'hebei-2022-fyp': '#d55e00',
+  'jinzhong-2021-fyp': '#009e73',
+  'heping-2016-fyp': '#cc79a7',
+};
+
+export const FONT = ['Noto Sans CJK SC', 'sans-serif'];

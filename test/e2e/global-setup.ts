@@ -1,0 +1,28 @@
+/**
+ * Builds the app (unless E2E_SKIP_BUILD=1) and serves dist/ on 127.0.0.1 with the production
+ * Content-Security-Policy header, for every e2e test file.
+ */
+import { execFileSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
+import { startStaticServer, type RunningServer } from '../../scripts/static-server.ts';
+import { cspHeader } from '../../scripts/csp.ts';
+
+let server: RunningServer | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  if (process.env.E2E_SKIP_BUILD !== '1') {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
+  server = await startStaticServer({ root: 'dist', headers: { 'content-security-policy': cspHeader } });
+  project.provide('baseUrl', server.url);
+}
+
+export async function teardown(): Promise<void> {
+  await server?.close();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}

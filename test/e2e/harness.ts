@@ -1,0 +1,113 @@
+/**
+ * The e2e harness: Debian's Chromium through playwright-core, with SwiftShader WebGL. Every page
+ * records page errors, console errors and any request to a host other than 127.0.0.1 (those are
+ * aborted); `expectClean` fails the test on any of them. Screenshots go to test-results/screenshots/.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SHOTS = 'test-results/screenshots';
+
+export const VIEWPORTS = {
+  desktop: { width: 1366, height: 860 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+export function chromiumArgs(extra: string[] = []): string[] {
+  return [
+    '--headless',
+    '--no-sandbox',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-dev-shm-usage',
+    ...extra,
+  ];
+}
+
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
+  // playwright gives every launch a fresh, empty profile: nothing is shared between test files.
+  return chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(extraArgs) });
+}
+
+export interface Problems {
+  pageErrors: string[];
+  consoleErrors: string[];
+  externalRequests: string[];
+}
+
+export interface TestPage {
+  page: Page;
+  context: BrowserContext;
+  problems: Problems;
+  baseUrl: string;
+}
+
+export function isLocal(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
+  try {
+    return new URL(url).hostname === '127.0.0.1';
+  } catch {
+    return false;
+  }
+}
+
+export async function openPage(
+  browser: Browser,
+  opts: {
+    viewport?: keyof typeof VIEWPORTS;
+    isMobile?: boolean;
+    allowConsoleError?: RegExp;
+    contextOptions?: Parameters<Browser['newContext']>[0];
+  } = {},
+): Promise<TestPage> {
+  const vp = VIEWPORTS[opts.viewport ?? 'desktop'];
+  const phone = opts.viewport === 'phone';
+  const context = await browser.newContext({
+    viewport: vp,
+    deviceScaleFactor: 1,
+    isMobile: phone,
+    hasTouch: phone,
+    locale: 'zh-CN',
+    ...opts.contextOptions,
+  });
+  const problems: Problems = { pageErrors: [], consoleErrors: [], externalRequests: [] };
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    problems.externalRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !opts.allowConsoleError?.test(m.text())) problems.consoleErrors.push(m.text());
+  });
+  return { page, context, problems, baseUrl: inject('baseUrl') };
+}
+
+export function expectClean(p: Problems): void {
+  expect(p.pageErrors, 'page errors').toEqual([]);
+  expect(p.consoleErrors, 'console errors').toEqual([]);
+  expect(p.externalRequests, 'requests that left 127.0.0.1').toEqual([]);
+}
+
+/** Navigate and wait for `window.planAtlas.ready` (data loaded, map idle). */
+export async function gotoReady(t: TestPage, path = ''): Promise<void> {
+  await t.page.goto(t.baseUrl + path);
+  await t.page.waitForFunction(() => window.planAtlas !== undefined);
+  await t.page.evaluate(() => window.planAtlas.ready);
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

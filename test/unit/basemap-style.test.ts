@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { basemapStyle } from '../../src/lib/map/style/basemap.ts';
+import { LAYER_ORDER, beforeId, ordered } from '../../src/lib/map/zorder.ts';
+
+const urls = {
+  districts: 'http://127.0.0.1/d.geojson',
+  streets: 'http://127.0.0.1/s.geojson',
+  water: 'http://127.0.0.1/w.geojson',
+  roads: 'http://127.0.0.1/r.geojson',
+  metroLines: 'http://127.0.0.1/ml.geojson',
+  metroStations: 'http://127.0.0.1/ms.geojson',
+};
+
+describe('basemap style', () => {
+  test('validates against the MapLibre style spec', () => {
+    expect(validateStyleMin(basemapStyle(urls))).toEqual([]);
+  });
+
+  test('has no glyph, sprite or tile URL (labels are drawn locally, nothing leaves the origin)', () => {
+    const style = basemapStyle(urls);
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    for (const s of Object.values(style.sources)) {
+      const { attribution: _a, ...fetched } = s as { attribution?: string };
+      expect(JSON.stringify(fetched)).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+    }
+  });
+
+  test('layers come in registry order and every id is registered', () => {
+    const ids = basemapStyle(urls).layers.map((l) => l.id);
+    const positions = ids.map((id) => LAYER_ORDER.indexOf(id as (typeof LAYER_ORDER)[number]));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+});
+
+describe('layer registry', () => {
+  test('beforeId finds the next present layer above', () => {
+    expect(beforeId('districts-fill', ['background', 'water-area', 'roads'])).toBe('water-area');
+    expect(beforeId('plan-labels', ['background'])).toBeUndefined();
+  });
+  test('an unknown id throws', () => {
+    expect(() => beforeId('nope', [])).toThrow(/unknown map layer id/);
+    expect(() => ordered([{ id: 'nope' }])).toThrow(/unknown map layer id/);
+  });
+});
