@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { mkdtempSync, writeFileSync, readFileSync, cpSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readPlans } from '../../pipeline/stages/read.ts';
+
+function plansDir(text: Buffer | string, sha?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plans-'));
+  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
+  writeFileSync(join(dir, 'p.txt'), bytes);
+  const meta = {
+    id: 'p',
+    title: 't',
+    issuer: 'i',
+    district: 'd',
+    period: { from: 2021, to: 2025, vision: null },
+    kind: 'k',
+    file: 'p.txt',
+    sha256: sha ?? createHash('sha256').update(bytes).digest('hex'),
+  };
+  writeFileSync(join(dir, 'plans.json'), JSON.stringify([meta]));
+  return dir;
+}
+
+describe('bad plan input is refused with a clear message', () => {
+  test('a GBK text', () => {
+    const gbk = Buffer.from([0xc4, 0xcf, 0xbe, 0xa9, 0xc2, 0xb7]); // "南京路" in GBK
+    expect(() => readPlans(plansDir(gbk))).toThrow(/not valid UTF-8/);
+  });
+  test('an empty text', () => {
+    expect(() => readPlans(plansDir(''))).toThrow(/empty/);
+  });
+  test('a text changed since plans.json', () => {
+    expect(() => readPlans(plansDir('第一章 总则', '0'.repeat(64)))).toThrow(/sha256 .* differs from plans.json/);
+  });
+  test('a good text is read', () => {
+    expect(readPlans(plansDir('第一章 总则'))[0]!.text).toBe('第一章 总则');
+  });
+});
+
+describe('npm run data on bad input', () => {
+  test('exits non-zero, names the file, and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plans-cli-'));
+    cpSync('data/plans', dir, { recursive: true });
+    const before = readFileSync(join(dir, 'heping-2016-fyp.outline.json'), 'utf8');
+    writeFileSync(join(dir, 'heping-2016-fyp.outline.json'), 'previous output');
+    writeFileSync(join(dir, 'hebei-2022-fyp.txt'), readFileSync(join(dir, 'hebei-2022-fyp.txt'), 'utf8') + '改动');
+    const r = spawnSync('npx', ['tsx', 'pipeline/cli.ts', dir], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/hebei-2022-fyp\.txt: sha256/);
+    expect(r.stderr).toMatch(/Nothing was written/);
+    expect(readFileSync(join(dir, 'heping-2016-fyp.outline.json'), 'utf8')).toBe('previous output');
+    expect(before.length).toBeGreaterThan(1000);
+    expect(existsSync(join(dir, '.tmp-'))).toBe(false);
+  });
+});
