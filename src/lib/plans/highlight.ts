@@ -1,0 +1,54 @@
+/** Splits a string into plain and marked parts (rendered as text nodes, never as HTML). */
+export interface Part {
+  text: string;
+  mark: boolean;
+}
+
+export function markQuote(text: string, q: string | null): Part[] {
+  if (!q) return [{ text, mark: false }];
+  const parts: Part[] = [];
+  let at = 0;
+  for (let i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + q.length)) {
+    if (i > at) parts.push({ text: text.slice(at, i), mark: false });
+    parts.push({ text: q, mark: true });
+    at = i + q.length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), mark: false });
+  return parts.length ? parts : [{ text, mark: false }];
+}
+
+/** Marks [rs, re) of the original text inside a sentence spanning [start, end) (gaps removed). */
+export function markRange(
+  text: string,
+  start: number,
+  end: number,
+  gaps: [number, number][] = [],
+  range: [number, number] | null,
+): Part[] {
+  const parts: Part[] = [];
+  const push = (t: string, mark: boolean) => {
+    if (!t) return;
+    const last = parts.at(-1);
+    if (last && last.mark === mark) last.text += t;
+    else parts.push({ text: t, mark });
+  };
+  const segments: [number, number][] = [];
+  let at = start;
+  for (const [gs, ge] of gaps) {
+    segments.push([at, gs]);
+    at = ge;
+  }
+  segments.push([at, end]);
+  for (const [s, e] of segments) {
+    if (!range || range[1] <= s || range[0] >= e) {
+      push(text.slice(s, e), false);
+      continue;
+    }
+    const ms = Math.max(s, range[0]);
+    const me = Math.min(e, range[1]);
+    push(text.slice(s, ms), false);
+    push(text.slice(ms, me), true);
+    push(text.slice(me, e), false);
+  }
+  return parts;
+}
