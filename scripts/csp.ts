@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy the app is built to run under. MapLibre needs blob: workers and
  * 'wasm-unsafe-eval' is not needed; styles are inline from Svelte transitions and MapLibre's DOM.
- * Online basemaps (off by default) are added by the deployer to img-src/connect-src.
+ * MapLibre fetches raster tiles with fetch(), so online basemap hosts go in connect-src.
  */
 export const cspDirectives: Record<string, string> = {
   'default-src': "'self'",
@@ -10,7 +10,8 @@ export const cspDirectives: Record<string, string> = {
   'child-src': "'self' blob:",
   'img-src': "'self' data: blob:",
   'style-src': "'self' 'unsafe-inline'",
-  'connect-src': "'self'",
+  // Online basemaps are off by default; their hosts are allowed so that choosing one works.
+  'connect-src': "'self' https://tile.openstreetmap.org https://*.tianditu.gov.cn https://*.is.autonavi.com",
   'font-src': "'self'",
   'object-src': "'none'",
   'base-uri': "'self'",

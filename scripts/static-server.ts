@@ -29,6 +29,8 @@ export interface StaticServerOptions {
   host?: string;
   /** Extra headers sent with every response (e.g. Content-Security-Policy). */
   headers?: Record<string, string>;
+  /** Paths answered by code instead of files (tests: a stub tile server, a test config). */
+  routes?: (pathname: string) => { type: string; body: string | Uint8Array } | null;
 }
 
 export interface RunningServer {
@@ -43,6 +45,12 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Runn
   const server = createServer(async (req, res) => {
     try {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const routed = opts.routes?.(pathname);
+      if (routed) {
+        res.writeHead(200, { 'content-type': routed.type, 'cache-control': 'no-cache', ...opts.headers });
+        res.end(routed.body);
+        return;
+      }
       let file = normalize(join(root, pathname));
       if (file !== root && !file.startsWith(root + sep)) {
         res.writeHead(403).end('forbidden');

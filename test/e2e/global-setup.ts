@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { startStaticServer, type RunningServer } from '../../scripts/static-server.ts';
 import { cspHeader } from '../../scripts/csp.ts';
+import { stubRoutes } from './stub-tiles.ts';
 
 let server: RunningServer | undefined;
 
@@ -13,7 +14,11 @@ export async function setup(project: TestProject): Promise<void> {
   if (process.env.E2E_SKIP_BUILD !== '1') {
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   }
-  server = await startStaticServer({ root: 'dist', headers: { 'content-security-policy': cspHeader } });
+  server = await startStaticServer({
+    root: 'dist',
+    headers: { 'content-security-policy': cspHeader },
+    routes: stubRoutes,
+  });
   project.provide('baseUrl', server.url);
 }
 

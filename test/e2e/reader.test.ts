@@ -50,7 +50,10 @@ describe('plan reader', () => {
   test('the table of contents navigates', async () => {
     const t = await openPage(browser, { viewport: 'phone', isMobile: true });
     await gotoReady(t, '#/plan/hebei-2022-fyp');
-    await t.page.getByTestId('reader-toc').getByRole('link', { name: /第五章/ }).click();
+    await t.page
+      .getByTestId('reader-toc')
+      .getByRole('link', { name: /第五章/ })
+      .click();
     await t.page.waitForFunction(() => location.hash === '#/plan/hebei-2022-fyp/ch5');
     const h = t.page.locator('[data-anchor="ch5"].target');
     await h.waitFor();
@@ -67,7 +70,9 @@ describe('plan reader', () => {
     await t.page.getByTestId('search-input').fill('洋货市场');
     await t.page.getByTestId('search-input').press('Enter');
     await t.page.getByTestId('search-hit').first().waitFor();
-    const plans = await t.page.getByTestId('search-hit').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-plan')))]);
+    const plans = await t.page
+      .getByTestId('search-hit')
+      .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-plan')))]);
     expect(plans).toEqual(expect.arrayContaining(['hangzhoudao-2021-fyp', 'hangzhoudao-2023-action']));
     expect(await t.page.getByTestId('search-hit').first().locator('mark').textContent()).toBe('洋货市场');
     await shot(t.page, 'search-desktop');

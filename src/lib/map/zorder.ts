@@ -4,6 +4,8 @@
  */
 export const LAYER_ORDER = [
   'background',
+  'online-base',
+  'online-labels',
   'districts-fill',
   'plan-districts-fill',
   'water-area',

@@ -5,10 +5,11 @@
 import plansUrl from '../../../data/plans/plans.json?url';
 import { cleanSlice, type Block, type Outline, type PlanMeta } from '../contracts/plan.ts';
 
-const textUrls = import.meta.glob('../../../data/plans/*.txt', { query: '?url', import: 'default', eager: true }) as Record<
-  string,
-  string
->;
+const textUrls = import.meta.glob('../../../data/plans/*.txt', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 const outlineUrls = import.meta.glob('../../../data/plans/*.outline.json', {
   query: '?url',
   import: 'default',
@@ -63,11 +64,15 @@ export function loadPlan(id: string): Promise<LoadedPlan> {
       if (!meta) throw new Error(`没有这个规划 / unknown plan "${id}"`);
       const [text, outline] = await Promise.all([
         fetchOk(byName(textUrls, meta.file), meta.file).then((r) => r.text()),
-        fetchOk(byName(outlineUrls, `${id}.outline.json`), `${id}.outline.json`).then((r) => r.json() as Promise<Outline>),
+        fetchOk(byName(outlineUrls, `${id}.outline.json`), `${id}.outline.json`).then(
+          (r) => r.json() as Promise<Outline>,
+        ),
       ]);
-      if (!outline || outline.plan !== id || !Array.isArray(outline.blocks)) throw new Error(`${id}.outline.json: malformed`);
+      if (!outline || outline.plan !== id || !Array.isArray(outline.blocks))
+        throw new Error(`${id}.outline.json: malformed`);
       // crypto.subtle exists only in secure contexts (https, localhost); elsewhere fall back to length.
-      if (crypto.subtle && (await sha256Hex(text)) !== meta.sha256) throw new Error(`${meta.file}: text differs from plans.json`);
+      if (crypto.subtle && (await sha256Hex(text)) !== meta.sha256)
+        throw new Error(`${meta.file}: text differs from plans.json`);
       if (outline.length !== text.length) throw new Error(`${id}.outline.json: does not match ${meta.file}`);
       const headings = new Map(outline.blocks.filter((b) => b.kind !== 'paragraph').map((b) => [b.anchor, b]));
       return { meta, text, outline, headings };

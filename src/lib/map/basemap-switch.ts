@@ -1,0 +1,82 @@
+/**
+ * Switching basemaps on a live map: swaps the raster layers, hides the offline land layers under
+ * online tiles, and moves every overlay into the basemap's CRS (WGS-84 → GCJ-02 for AMap), keeping
+ * the view and the plan layers.
+ */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSON } from 'geojson';
+import { mapCoords, wgs84ToGcj02 } from '../geo/gcj02.ts';
+import { beforeId } from './zorder.ts';
+import { onlineBasemap, type BasemapConfig, type BasemapDef, type Crs } from './style/basemaps.ts';
+
+/** Offline layers that an online basemap replaces. */
+const OFFLINE_ONLY = [
+  'districts-fill',
+  'plan-districts-fill',
+  'water-area',
+  'water-line',
+  'roads-casing',
+  'roads',
+  'roads-label',
+  'water-label',
+];
+
+/** GeoJSON overlays in WGS-84: source id → where its data comes from. */
+const overlays = new Map<string, string | GeoJSON>();
+const fetched = new Map<string, Promise<GeoJSON>>();
+let currentCrs: Crs = 'WGS84';
+
+export function registerOverlay(sourceId: string, data: string | GeoJSON): void {
+  overlays.set(sourceId, data);
+}
+
+export const overlayCrs = (): Crs => currentCrs;
+
+function wgsData(data: string | GeoJSON): Promise<GeoJSON> {
+  if (typeof data !== 'string') return Promise.resolve(data);
+  let p = fetched.get(data);
+  if (!p) {
+    p = fetch(data).then((r) => {
+      if (!r.ok) throw new Error(`${data}: HTTP ${r.status}`);
+      return r.json() as Promise<GeoJSON>;
+    });
+    fetched.set(data, p);
+  }
+  return p;
+}
+
+/** Data of an overlay in the current CRS. */
+export async function inCurrentCrs(data: string | GeoJSON): Promise<string | GeoJSON> {
+  if (currentCrs === 'WGS84') return data;
+  return mapCoords(await wgsData(data), wgs84ToGcj02);
+}
+
+let config: Promise<BasemapConfig> | null = null;
+function loadConfig(): Promise<BasemapConfig> {
+  config ??= fetch(new URL('config.json', document.baseURI)).then((r) => (r.ok ? r.json() : {}));
+  return config;
+}
+
+export async function applyBasemap(map: MapLibreMap, def: BasemapDef): Promise<void> {
+  const online =
+    def.id === 'offline' ? { sources: {}, layers: [] } : onlineBasemap(def, await loadConfig(), document.baseURI);
+  for (const id of ['online-labels', 'online-base']) {
+    if (map.getLayer(id)) map.removeLayer(id);
+    if (map.getSource(id)) map.removeSource(id);
+  }
+  for (const [id, src] of Object.entries(online.sources)) map.addSource(id, src);
+  const present = () => map.getStyle().layers.map((l) => l.id);
+  for (const layer of online.layers) map.addLayer(layer, beforeId(layer.id, present()));
+  for (const id of OFFLINE_ONLY) {
+    if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', def.id === 'offline' ? 'visible' : 'none');
+  }
+  if (def.crs !== currentCrs) {
+    currentCrs = def.crs;
+    await Promise.all(
+      [...overlays].map(async ([sourceId, data]) => {
+        const source = map.getSource<GeoJSONSource>(sourceId);
+        if (source) source.setData(await inCurrentCrs(data));
+      }),
+    );
+  }
+}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expectClean, gotoReady, launch, openPage, shot } from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Where the map draws 天津站 (from its source), after the map settles. */
+async function stationLngLat(page: Page): Promise<[number, number]> {
+  await settle(page);
+  return page.evaluate(() => {
+    const map = window.planAtlas.map!;
+    const f = map.querySourceFeatures('ref-metro-stations').find((x) => x.properties.name === '天津站');
+    return (f!.geometry as GeoJSON.Point).coordinates as [number, number];
+  });
+}
+
+/** Wait for the map's next idle (a repaint is forced so that an idle map still reports one). */
+function settle(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((ok) => {
+        const map = window.planAtlas.map!;
+        map.once('idle', () => ok());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+async function idleAfter(page: Page, act: () => Promise<void>): Promise<void> {
+  const idle = page.evaluate(
+    () =>
+      new Promise<void>((ok) => {
+        const map = window.planAtlas.map!;
+        map.once('data', () => map.once('idle', () => ok()));
+      }),
+  );
+  await act();
+  await idle;
+}
+
+describe('basemaps', () => {
+  test('the offline basemap renders labels (Chinese, drawn locally) with zero external requests', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t);
+    await t.page.evaluate(() => window.planAtlas.map!.jumpTo({ center: [117.2, 39.13], zoom: 13.5 }));
+    await settle(t.page);
+    const labels = await t.page.evaluate(() =>
+      window.planAtlas
+        .map!.queryRenderedFeatures({ layers: ['metro-stations-label', 'districts-label'] })
+        .map((f) => f.properties.name),
+    );
+    expect(labels).toEqual(expect.arrayContaining(['和平区', '小白楼']));
+    const attribution = await t.page.locator('.maplibregl-ctrl-attrib').textContent();
+    expect(attribution).toContain('OpenStreetMap contributors');
+    await shot(t.page, 'basemap-offline-labels');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
+  test('switching to a stubbed GCJ-02 basemap shifts overlays ~550 m east, and back', async () => {
+    const t = await openPage(browser);
+    const tiles: string[] = [];
+    t.page.on('request', (r) => {
+      if (r.url().includes('/stub-tiles/')) tiles.push(r.url());
+    });
+    await gotoReady(t);
+    await t.page.evaluate(() => window.planAtlas.map!.jumpTo({ center: [117.2, 39.135], zoom: 14 }));
+    const before = await stationLngLat(t.page);
+    const viewBefore = await t.page.evaluate(() => window.planAtlas.map!.getCenter().toArray());
+
+    await idleAfter(t.page, () => t.page.getByTestId('basemap-select').selectOption('amap'));
+    const after = await stationLngLat(t.page);
+    const dLng = after[0] - before[0];
+    const dLat = after[1] - before[1];
+    const east = dLng * 111_320 * Math.cos((39.135 * Math.PI) / 180);
+    expect(east).toBeGreaterThan(450);
+    expect(east).toBeLessThan(650);
+    expect(Math.abs(dLat * 110_540)).toBeLessThan(200);
+    expect(tiles.some((u) => u.includes('/stub-tiles/amap/'))).toBe(true);
+    expect(await t.page.evaluate(() => location.hash)).toContain('basemap=amap');
+    expect(await t.page.evaluate(() => window.planAtlas.map!.getCenter().toArray())).toEqual(viewBefore);
+    await shot(t.page, 'basemap-amap-stub');
+
+    await idleAfter(t.page, () => t.page.getByTestId('basemap-select').selectOption('offline'));
+    const back = await stationLngLat(t.page);
+    expect(Math.abs(back[0] - before[0])).toBeLessThan(1e-4);
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
+  test('a basemap chosen by URL (OSM, WGS-84) loads from its configured tiles without shifting overlays', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, '#/?basemap=osm');
+    expect(await t.page.getByTestId('basemap-select').inputValue()).toBe('osm');
+    const layers = await t.page.evaluate(() => window.planAtlas.map!.getStyle().layers.map((l) => l.id));
+    expect(layers).toContain('online-base');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+});
