@@ -32,7 +32,7 @@ function settle(page: Page): Promise<void> {
   );
 }
 
-async function idleAfter(page: Page, act: () => Promise<void>): Promise<void> {
+async function idleAfter(page: Page, act: () => Promise<unknown>): Promise<void> {
   const idle = page.evaluate(
     () =>
       new Promise<void>((ok) => {

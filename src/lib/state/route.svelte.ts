@@ -1,49 +1,5 @@
-/**
- * The hash route, parsed and written in one place.
- *   #/                                   the map
- *   #/plan/<plan-id>                     the reader
- *   #/plan/<plan-id>/<anchor>?q=<quote>  the reader at an anchor, with a quote highlighted
- *   #/plan/<plan-id>/<anchor>?r=<s>-<e>  ... or with an offset range highlighted
- *   #/search?q=<text>                    full-text search across the plans
- */
-export type Route =
-  | { view: 'map' }
-  | { view: 'plan'; plan: string; anchor: string | null; q: string | null; range: [number, number] | null }
-  | { view: 'search'; q: string };
-
-export function parseHash(hash: string): Route {
-  const raw = hash.replace(/^#/, '');
-  const [path = '', query = ''] = raw.split('?', 2);
-  const params = new URLSearchParams(query);
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'plan' && parts[1]) {
-    const r = /^(\d+)-(\d+)$/.exec(params.get('r') ?? '');
-    return {
-      view: 'plan',
-      plan: parts[1],
-      anchor: parts[2] ?? null,
-      q: params.get('q') || null,
-      range: r ? [Number(r[1]), Number(r[2])] : null,
-    };
-  }
-  if (parts[0] === 'search') return { view: 'search', q: params.get('q') ?? '' };
-  return { view: 'map' };
-}
-
-export function formatHash(r: Route): string {
-  if (r.view === 'plan') {
-    const params = new URLSearchParams();
-    if (r.q) params.set('q', r.q);
-    if (r.range) params.set('r', `${r.range[0]}-${r.range[1]}`);
-    const qs = params.toString();
-    return `#/plan/${encodeURIComponent(r.plan)}${r.anchor ? `/${encodeURIComponent(r.anchor)}` : ''}${qs ? `?${qs}` : ''}`;
-  }
-  if (r.view === 'search') return `#/search?${new URLSearchParams({ q: r.q })}`;
-  return '#/';
-}
-
-export const planLink = (plan: string, anchor?: string | null, q?: string | null): string =>
-  formatHash({ view: 'plan', plan, anchor: anchor ?? null, q: q ?? null, range: null });
+/** The current hash route as reactive state (parsing and formatting live in route.ts). */
+import { formatHash, parseHash, type Route } from './route.ts';
 
 export class RouteState {
   current = $state<Route>(parseHash(location.hash));
@@ -57,20 +13,4 @@ export class RouteState {
   go(r: Route): void {
     location.hash = formatHash(r);
   }
-}
-
-/** A parameter of the hash's query (`#/...?name=value`), e.g. the basemap. */
-export function hashParam(name: string): string | null {
-  const query = location.hash.split('?', 2)[1] ?? '';
-  return new URLSearchParams(query).get(name);
-}
-
-/** Set (or clear) a hash parameter without adding a history entry. */
-export function setHashParam(name: string, value: string | null): void {
-  const [path = '#/', query = ''] = location.hash.split('?', 2);
-  const params = new URLSearchParams(query);
-  if (value) params.set(name, value);
-  else params.delete(name);
-  const qs = params.toString();
-  history.replaceState(history.state, '', `${path || '#/'}${qs ? `?${qs}` : ''}`);
 }
