@@ -1,11 +1,11 @@
-/** `npm run data`: run the pipeline, print progress and the summary, write atomically. */
-import { runPipeline } from './run.ts';
+/** `npm run data [plansDir]`: run the pipeline, print progress and the summary, write atomically. */
+import { DEFAULTS, runPipeline } from './run.ts';
 import { writeAtomically } from './write.ts';
 import { PipelineError } from './errors.ts';
 
-const plansDir = process.argv[2] ?? 'data/plans';
+const plansDir = process.argv[2] ?? DEFAULTS.plansDir;
 try {
-  const { files, summary } = runPipeline({ plansDir, log: (m) => console.log(m) });
+  const { files, summary } = runPipeline({ ...DEFAULTS, plansDir, log: (m) => console.log(m) });
   writeAtomically(files);
   for (const line of summary) console.log(line);
   console.log(`wrote ${files.length} files`);

@@ -1,0 +1,27 @@
+/** The reference data the locate stage anchors positions on (all WGS-84, from data/reference/). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+
+export interface Reference {
+  stops: Feature<Point, { name: string }>[];
+  stations: Feature<Point, { name: string; lines: string[] }>[];
+  centres: Feature<Point, { name: string; level: string; town: string; county: string }>[];
+  districts: Feature<Geometry, { name: string }>[];
+  metroLines: Feature<Geometry, { name: string; ref: string }>[];
+  roads: Feature<Geometry, { name: string }>[];
+  water: Feature<Geometry, { name: string; kind: string }>[];
+}
+
+export function loadReference(dir: string): Reference {
+  const read = <T>(f: string) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as FeatureCollection).features as T;
+  return {
+    stops: read('bus-stops.geojson'),
+    stations: read('metro-stations.geojson'),
+    centres: read('admin-centres.geojson'),
+    districts: read('districts.geojson'),
+    metroLines: read('metro-lines.geojson'),
+    roads: read('roads.geojson'),
+    water: read('water.geojson'),
+  };
+}
