@@ -80,11 +80,17 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
   const layers = buildLayers(entries, located, mentions, texts, planOrder);
   lap('build');
 
-  const layerFiles = { 'zones.geojson': layers.zones, 'corridors.geojson': layers.corridors, 'sites.geojson': layers.sites };
+  const layerFiles = {
+    'zones.geojson': layers.zones,
+    'corridors.geojson': layers.corridors,
+    'sites.geojson': layers.sites,
+  };
   validateLayers(layerFiles, texts);
   lap('validate');
 
-  const lengths = new Map([...located].filter(([, l]) => l.measured.length_km).map(([id, l]) => [id, l.measured.length_km!]));
+  const lengths = new Map(
+    [...located].filter(([, l]) => l.measured.length_km).map(([id, l]) => [id, l.measured.length_km!]),
+  );
   const checks = sizeChecks(layers, lengths);
   const manifest: Manifest = {
     schema_version: SCHEMA_VERSION,
@@ -93,7 +99,9 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
     counts: Object.fromEntries(
       ['site', 'corridor', 'area', 'road', 'river', 'rail', 'station', 'admin'].map((k) => [
         k,
-        [...layers.zones, ...layers.corridors, ...layers.sites].filter((f) => f.properties.kind === k && f.properties.role !== 'buffer').length,
+        [...layers.zones, ...layers.corridors, ...layers.sites].filter(
+          (f) => f.properties.kind === k && f.properties.role !== 'buffer',
+        ).length,
       ]),
     ),
   };
@@ -112,7 +120,10 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
       return `${o.plan}: ${n('part')} parts, ${n('chapter')} chapters, ${n('section')} sections, ${n('column')} columns, ${n('paragraph')} paragraphs, ${mentions.filter((m) => m.plan === o.plan && m.entry).length} mentions`;
     }),
     `features: ${layers.zones.length} zones, ${layers.corridors.length} corridor parts, ${layers.sites.length} sites; ${candidates.length} candidates in the report`,
-    ...checks.map((c) => `check ${c.name} ${c.what}: stated ${c.stated}, measured ${c.measured.toFixed(2)} ${c.ok ? 'ok' : 'OUT OF RANGE (±20%)'}`),
+    ...checks.map(
+      (c) =>
+        `check ${c.name} ${c.what}: stated ${c.stated}, measured ${c.measured.toFixed(2)} ${c.ok ? 'ok' : 'OUT OF RANGE (±20%)'}`,
+    ),
   ];
   log(`total      ${(performance.now() - t0).toFixed(0).padStart(5)} ms`);
   return { files, summary, checks };

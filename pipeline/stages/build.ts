@@ -17,7 +17,7 @@ export interface Layers {
 
 const clean = (g: Geometry): Geometry => {
   const f = truncate({ type: 'Feature', properties: {}, geometry: g } as Feature, { precision: 6, coordinates: 2 });
-  return (g.type.includes('Polygon') ? rewind(f, { reverse: false }) : f).geometry as Geometry;
+  return ((g.type.includes('Polygon') ? rewind(f, { reverse: false }) : f) as Feature).geometry;
 };
 
 export function buildLayers(
@@ -37,7 +37,13 @@ export function buildLayers(
       const key = `${m.plan}|${m.quote.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      sources.push({ plan: m.plan, anchor: m.anchor, start: m.quote.start, end: m.quote.end, quote: texts.get(m.plan)!.slice(m.quote.start, m.quote.end) });
+      sources.push({
+        plan: m.plan,
+        anchor: m.anchor,
+        start: m.quote.start,
+        end: m.quote.end,
+        quote: texts.get(m.plan)!.slice(m.quote.start, m.quote.end),
+      });
     }
     sources.sort((a, b) => planOrder.indexOf(a.plan) - planOrder.indexOf(b.plan) || a.start - b.start);
     const loc = located.get(e.id)!;
@@ -59,7 +65,13 @@ export function buildLayers(
     else if (loc.main.type.includes('Polygon')) layers.zones.push(main);
     else {
       layers.corridors.push({ ...main, properties: { ...props, role: 'line' } });
-      if (loc.area) layers.corridors.push({ type: 'Feature', id: `${e.id}-buffer`, properties: { ...props, role: 'buffer' }, geometry: clean(loc.area) });
+      if (loc.area)
+        layers.corridors.push({
+          type: 'Feature',
+          id: `${e.id}-buffer`,
+          properties: { ...props, role: 'buffer' },
+          geometry: clean(loc.area),
+        });
     }
   }
   return layers;

@@ -46,7 +46,10 @@ const RULES: [string, RegExp][] = [
   ['XX地块', /([\u4e00-\u9fa5A-Za-z0-9]{2,10}?)地块/g],
   ['N亩', /([\u4e00-\u9fa5]{2,10}?)[^\u4e00-\u9fa5]{0,3}?(\d+(?:\.\d+)?)\s*亩/g],
   ['围合', /以([\u4e00-\u9fa5、]{4,60})围合/g],
-  ['园区', /([\u4e00-\u9fa5A-Za-z0-9]{2,10}?(?:产业园|科技园|创意产业园|众创园|产业基地|商务区|风景区|公园|广场|商圈|大厦|MALL))/g],
+  [
+    '园区',
+    /([\u4e00-\u9fa5A-Za-z0-9]{2,10}?(?:产业园|科技园|创意产业园|众创园|产业基地|商务区|风景区|公园|广场|商圈|大厦|MALL))/g,
+  ],
   ['N号线站点', /((?:\d+|[A-Z]\d)号?线)/g],
 ];
 
@@ -61,14 +64,21 @@ function sentenceSegments(s: { start: number; end: number; gaps?: [number, numbe
   return out;
 }
 
-export function extract(outline: Outline, text: string, terms: Term[]): { mentions: Mention[]; candidates: Candidate[] } {
+export function extract(
+  outline: Outline,
+  text: string,
+  terms: Term[],
+): { mentions: Mention[]; candidates: Candidate[] } {
   const mentions: Mention[] = [];
   const candidates: Candidate[] = [];
   const units: { anchor: string; start: number; end: number }[] = [];
   for (const b of outline.blocks) {
     if (b.kind === 'chrome' || b.kind === 'toc') continue;
-    if (b.sentences) for (const s of b.sentences) for (const [ss, se] of sentenceSegments(s)) units.push({ anchor: s.anchor, start: ss, end: se });
-    else if (b.kind === 'column' || b.kind === 'heading' || b.kind === 'section' || b.kind === 'chapter') units.push({ anchor: b.anchor, start: b.start, end: b.end });
+    if (b.sentences)
+      for (const s of b.sentences)
+        for (const [ss, se] of sentenceSegments(s)) units.push({ anchor: s.anchor, start: ss, end: se });
+    else if (b.kind === 'column' || b.kind === 'heading' || b.kind === 'section' || b.kind === 'chapter')
+      units.push({ anchor: b.anchor, start: b.start, end: b.end });
   }
   for (const u of units) {
     const s = text.slice(u.start, u.end);

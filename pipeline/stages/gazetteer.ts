@@ -26,7 +26,8 @@ export function readGazetteer(dir: string): { entries: GazetteerEntry[]; outOfSc
     ids.add(e.id);
     if (!e.name) bad('name missing');
     if (!(FEATURE_KINDS as readonly string[]).includes(e.kind)) bad(`unknown kind "${e.kind}"`);
-    if (!Array.isArray(e.evidence) || e.evidence.length === 0 || e.evidence.some((x) => !x.trim())) bad('missing evidence');
+    if (!Array.isArray(e.evidence) || e.evidence.length === 0 || e.evidence.some((x) => !x.trim()))
+      bad('missing evidence');
     if (!(e.precision_m > 0)) bad('precision_m must be a positive number of metres');
     if (!e.geometry?.type) bad('geometry spec missing');
   }
@@ -38,11 +39,15 @@ export function checkLocated(e: GazetteerEntry, loc: Located): void {
   const bad = (rule: string) => {
     throw new PipelineError(`gazetteer entry "${e.id}" (${e.name}): ${rule}`);
   };
-  const coords = JSON.stringify(loc.main.type === 'Point' ? [loc.main.coordinates] : (loc.main as { coordinates: unknown }).coordinates);
+  const coords = JSON.stringify(
+    loc.main.type === 'Point' ? [loc.main.coordinates] : (loc.main as { coordinates: unknown }).coordinates,
+  );
   for (const m of coords.matchAll(/\[(-?[\d.]+),(-?[\d.]+)\]/g)) {
     const x = Number(m[1]);
     const y = Number(m[2]);
-    if (!(x >= TIANJIN_BBOX[0] && x <= TIANJIN_BBOX[2] && y >= TIANJIN_BBOX[1] && y <= TIANJIN_BBOX[3])) bad(`position ${x}, ${y} is outside Tianjin`);
+    if (!(x >= TIANJIN_BBOX[0] && x <= TIANJIN_BBOX[2] && y >= TIANJIN_BBOX[1] && y <= TIANJIN_BBOX[3]))
+      bad(`position ${x}, ${y} is outside Tianjin`);
   }
-  if (loc.main.type === 'Polygon' && kinks(polygon(loc.main.coordinates)).features.length > 0) bad('polygon intersects itself');
+  if (loc.main.type === 'Polygon' && kinks(polygon(loc.main.coordinates)).features.length > 0)
+    bad('polygon intersects itself');
 }

@@ -51,7 +51,8 @@ export function position(ref: PositionRef, e: GazetteerEntry, r: Reference): Pos
 }
 
 function lineOf(g: Geometry): Feature<LineString>[] {
-  return flatten({ type: 'Feature', properties: {}, geometry: g } as Feature<LineString | MultiLineString>).features as Feature<LineString>[];
+  return flatten({ type: 'Feature', properties: {}, geometry: g } as Feature<LineString | MultiLineString>)
+    .features as Feature<LineString>[];
 }
 
 /** The longest part, or the parts joined end to end when they touch. */
@@ -64,7 +65,11 @@ function cut(line: Feature<LineString>, km: number | undefined): Feature<LineStr
   return lineSlice(line.geometry.coordinates[0]!, along(line, km), line);
 }
 
-function corridorArea(e: GazetteerEntry, line: Feature<LineString>, spec: { buffer_from_area?: boolean; buffer_m?: number }) {
+function corridorArea(
+  e: GazetteerEntry,
+  line: Feature<LineString>,
+  spec: { buffer_from_area?: boolean; buffer_m?: number },
+) {
   let half = spec.buffer_m;
   if (spec.buffer_from_area) {
     const { area_km2, length_km } = e.figures ?? {};
@@ -120,9 +125,13 @@ export function locate(e: GazetteerEntry, r: Reference): Located {
       const d = r.districts.find((x) => x.properties.name === g.district);
       const river = r.water.find((w) => w.properties.kind === 'river-area');
       if (!d || !river) fail(e, 'district or river polygon missing');
-      const rings = (d.geometry.type === 'Polygon' ? [d.geometry.coordinates] : (d.geometry as MultiPolygon).coordinates).map((p) => p[0]!);
+      const rings = (
+        d.geometry.type === 'Polygon' ? [d.geometry.coordinates] : (d.geometry as MultiPolygon).coordinates
+      ).map((p) => p[0]!);
       const outer = rings.sort((x, y) => y.length - x.length)[0]!;
-      const riverFeature = { type: 'Feature', properties: {}, geometry: river.geometry } as Feature<Polygon | MultiPolygon>;
+      const riverFeature = { type: 'Feature', properties: {}, geometry: river.geometry } as Feature<
+        Polygon | MultiPolygon
+      >;
       const near = (p: Position) => {
         if (booleanPointInPolygon(p, riverFeature)) return true;
         const outline = lineOf({ type: 'MultiLineString', coordinates: ringsOf(river.geometry) });
@@ -143,7 +152,9 @@ export function locate(e: GazetteerEntry, r: Reference): Located {
     }
     case 'road': {
       // A road (OSM main roads) or a river line (1:4M), possibly in several features.
-      const named = [...r.roads, ...r.water.filter((w) => w.properties.kind === 'river-line')].filter((x) => x.properties.name === g.name);
+      const named = [...r.roads, ...r.water.filter((w) => w.properties.kind === 'river-line')].filter(
+        (x) => x.properties.name === g.name,
+      );
       if (named.length === 0) fail(e, `road or river "${g.name}" not in reference data`);
       const parts = named.flatMap((f) => lineOf(f.geometry));
       let line = g.start ? chain(parts, position(g.start, e, r)) : parts.sort((a, b) => length(b) - length(a))[0]!;
@@ -165,8 +176,7 @@ export function locate(e: GazetteerEntry, r: Reference): Located {
   }
 }
 
-const metres = (a: Position, b: Position) =>
-  Math.hypot((a[0]! - b[0]!) * 86_400, (a[1]! - b[1]!) * 111_000);
+const metres = (a: Position, b: Position) => Math.hypot((a[0]! - b[0]!) * 86_400, (a[1]! - b[1]!) * 111_000);
 
 /**
  * OSM roads arrive as many short ways (both carriageways). Walk from the way end nearest `start`,
@@ -220,7 +230,11 @@ function ringsOf(g: Geometry): Position[][] {
   return [];
 }
 
-function finishCorridor(e: GazetteerEntry, line: Feature<LineString>, spec: { buffer_from_area?: boolean; buffer_m?: number }): Located {
+function finishCorridor(
+  e: GazetteerEntry,
+  line: Feature<LineString>,
+  spec: { buffer_from_area?: boolean; buffer_m?: number },
+): Located {
   const clean = truncate(line, { precision: 6 });
   return { main: clean.geometry, area: corridorArea(e, clean, spec), measured: { length_km: length(clean) } };
 }

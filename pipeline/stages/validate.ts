@@ -25,7 +25,10 @@ export function validateLayers(files: Record<string, PlaceFeature[]>, texts: Map
       for (const s of f.properties.sources) {
         const text = texts.get(s.plan);
         if (!text) errors.push(`${file}: feature ${f.id}: cites unknown plan ${s.plan}`);
-        else if (text.slice(s.start, s.end) !== s.quote) errors.push(`${file}: feature ${f.id}: quote at ${s.plan} ${s.anchor} is not the text at [${s.start}, ${s.end})`);
+        else if (text.slice(s.start, s.end) !== s.quote)
+          errors.push(
+            `${file}: feature ${f.id}: quote at ${s.plan} ${s.anchor} is not the text at [${s.start}, ${s.end})`,
+          );
       }
     }
   }

@@ -2,16 +2,32 @@
 import type { FeatureKind, StatedFigures } from './features.ts';
 
 /** A position: a named bus stop, metro station or admin centre, or a coordinate with its reason. */
-export type PositionRef = { stop: string } | { station: string } | { centre: string } | { lnglat: [number, number]; note: string };
+export type PositionRef =
+  { stop: string } | { station: string } | { centre: string } | { lnglat: [number, number]; note: string };
 
 export type GeometrySpec =
   | { type: 'point'; at: PositionRef }
   | { type: 'centroid'; town: string }
   | { type: 'polygon'; vertices: PositionRef[] }
   | { type: 'district'; name: string }
-  | { type: 'metro-segment'; line: string; from: string; to: string; cut_km?: number; buffer_from_area?: boolean; buffer_m?: number }
+  | {
+      type: 'metro-segment';
+      line: string;
+      from: string;
+      to: string;
+      cut_km?: number;
+      buffer_from_area?: boolean;
+      buffer_m?: number;
+    }
   | { type: 'metro-line'; line: string; buffer_m?: number }
-  | { type: 'district-bank'; district: string; within_m: number; cut_km?: number; buffer_from_area?: boolean; buffer_m?: number }
+  | {
+      type: 'district-bank';
+      district: string;
+      within_m: number;
+      cut_km?: number;
+      buffer_from_area?: boolean;
+      buffer_m?: number;
+    }
   | { type: 'road'; name: string; start?: PositionRef; cut_km?: number; buffer_from_area?: boolean; buffer_m?: number }
   | { type: 'line'; vertices: PositionRef[]; buffer_m?: number };
 

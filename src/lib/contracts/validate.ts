@@ -15,10 +15,16 @@ function eachPosition(coords: unknown, fn: (p: number[]) => void): void {
 export function validateFeatureCollection(fc: unknown, file: string): string[] {
   const errors: string[] = [];
   const o = fc as { type?: string; features?: unknown[] };
-  if (o?.type !== 'FeatureCollection' || !Array.isArray(o.features)) return [`${file}: not a GeoJSON FeatureCollection`];
+  if (o?.type !== 'FeatureCollection' || !Array.isArray(o.features))
+    return [`${file}: not a GeoJSON FeatureCollection`];
   const ids = new Set<string>();
   o.features.forEach((raw, i) => {
-    const f = raw as { id?: unknown; type?: string; geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> };
+    const f = raw as {
+      id?: unknown;
+      type?: string;
+      geometry?: { type?: string; coordinates?: unknown };
+      properties?: Record<string, unknown>;
+    };
     const where = `${file}: feature ${isStr(f.id) ? f.id : `#${i}`}`;
     const bad = (rule: string) => errors.push(`${where}: ${rule}`);
     if (f.type !== 'Feature') bad('type must be "Feature"');
@@ -33,16 +39,24 @@ export function validateFeatureCollection(fc: unknown, file: string): string[] {
     if (!isStrArr(p.plans) || p.plans.length === 0) bad('properties.plans must list at least one plan');
     if (!isStrArr(p.themes)) bad('properties.themes must be a list');
     if (!isStr(p.method)) bad('properties.method missing');
-    if (typeof p.precision_m !== 'number' || !(p.precision_m > 0)) bad('properties.precision_m must be a positive number');
+    if (typeof p.precision_m !== 'number' || !(p.precision_m > 0))
+      bad('properties.precision_m must be a positive number');
     if (!isStrArr(p.evidence) || p.evidence.length === 0) bad('properties.evidence missing');
     if (!Array.isArray(p.sources) || p.sources.length === 0) bad('properties.sources must cite at least one passage');
     else
       for (const s of p.sources as Record<string, unknown>[]) {
-        if (!isStr(s.plan) || !isStr(s.anchor) || typeof s.start !== 'number' || typeof s.end !== 'number' || !isStr(s.quote)) {
+        if (
+          !isStr(s.plan) ||
+          !isStr(s.anchor) ||
+          typeof s.start !== 'number' ||
+          typeof s.end !== 'number' ||
+          !isStr(s.quote)
+        ) {
           bad('a source needs plan, anchor, start, end and quote');
           break;
         }
-        if ((s.quote as string).length !== (s.end as number) - (s.start as number)) bad(`source ${s.anchor}: quote length differs from its offsets`);
+        if ((s.quote as string).length !== (s.end as number) - (s.start as number))
+          bad(`source ${s.anchor}: quote length differs from its offsets`);
       }
     const g = f.geometry;
     if (!g || !['Point', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'].includes(g.type ?? '')) {
@@ -51,7 +65,8 @@ export function validateFeatureCollection(fc: unknown, file: string): string[] {
     }
     let outside = false;
     eachPosition(g.coordinates, ([x, y]) => {
-      if (!(x! >= TIANJIN_BBOX[0] && x! <= TIANJIN_BBOX[2] && y! >= TIANJIN_BBOX[1] && y! <= TIANJIN_BBOX[3])) outside = true;
+      if (!(x! >= TIANJIN_BBOX[0] && x! <= TIANJIN_BBOX[2] && y! >= TIANJIN_BBOX[1] && y! <= TIANJIN_BBOX[3]))
+        outside = true;
     });
     if (outside) bad('coordinates outside Tianjin (WGS-84 expected)');
   });

@@ -21,6 +21,7 @@ export const LAYER_ORDER = [
   'plan-corridors-buffer',
   'plan-corridors',
   'plan-uncertainty',
+  'plan-uncertainty-line',
   'plan-sites',
   'plan-selected',
   'near-circle',

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectClean, gotoReady, launch, openPage, shot } from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('plan layers', () => {
+  test('zones, corridors and sites from data/geojson are drawn, with uncertainty circles', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t);
+    const counts = await t.page.evaluate(() => {
+      const map = window.planAtlas.map!;
+      const n = (layer: string) => map.queryRenderedFeatures({ layers: [layer] }).length;
+      return {
+        zones: n('plan-zones-fill'),
+        corridors: n('plan-corridors'),
+        sites: n('plan-sites'),
+        uncertain: n('plan-uncertainty'),
+      };
+    });
+    expect(counts.zones).toBeGreaterThan(0);
+    expect(counts.corridors).toBeGreaterThan(0);
+    expect(counts.sites).toBeGreaterThan(0);
+    expect(counts.uncertain).toBeGreaterThan(0);
+    await shot(t.page, 'plan-layers-desktop');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
+  for (const viewport of ['desktop', 'phone'] as const) {
+    test(`clicking a zone opens its panel; "read in the plan" opens the reader at the quote (${viewport})`, async () => {
+      const t = await openPage(browser, { viewport });
+      await gotoReady(t);
+      // Frame 五大道 and click inside it.
+      const point = await t.page.evaluate(
+        () =>
+          new Promise<{ x: number; y: number }>((ok) => {
+            const map = window.planAtlas.map!;
+            map.jumpTo({ center: [117.197, 39.108], zoom: 15 });
+            map.once('idle', () => {
+              const p = map.project([117.197, 39.108]);
+              ok({ x: p.x, y: p.y });
+            });
+          }),
+      );
+      const box = (await t.page.getByTestId('map').boundingBox())!;
+      await t.page.mouse.click(box.x + point.x, box.y + point.y);
+      await t.page.getByTestId('feature-panel').waitFor();
+      expect(await t.page.getByTestId('feature-name').textContent()).toBe('五大道小洋楼历史文化体验区');
+      await shot(t.page, `feature-panel-${viewport}`);
+      const link = t.page
+        .getByTestId('feature-panel')
+        .locator('li', { hasText: '五大道小洋楼历史文化体验区:' })
+        .getByTestId('read-in-plan');
+      await link.click();
+      const target = t.page.locator('[data-testid=reader-text] .s.target');
+      await target.waitFor();
+      expect(await target.textContent()).toContain('五大道小洋楼历史文化体验区');
+      expect(await target.locator('mark').first().textContent()).toBe('五大道小洋楼历史文化体验区');
+      expect(await target.isVisible()).toBe(true);
+      expectClean(t.problems);
+      await t.context.close();
+    });
+  }
+});
