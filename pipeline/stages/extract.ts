@@ -103,7 +103,7 @@ export function extract(
     for (const [rule, re] of RULES) {
       for (const m of s.matchAll(re)) {
         const at = m.index;
-        const covered = taken.slice(at, at + m[0].length).some(Boolean);
+        const covered = taken.slice(at, at + m[0].length).every(Boolean);
         if (!covered) candidates.push({ plan: outline.plan, anchor: u.anchor, text: m[0], rule });
       }
     }
