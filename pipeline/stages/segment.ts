@@ -228,19 +228,8 @@ export function segment(plan: string, text: string, sha256: string): Outline {
     }
     const h = cells.has(i) ? null : heading(ln.text);
     if (inToc) {
-      if (h && h.kind !== 'heading' && RE.tocEntry.test(ln.text)) {
-        blocks.push({
-          anchor: unique(`toc.${++tocN}`),
-          kind: 'toc',
-          start: ln.start,
-          end: ln.end,
-          level: 2,
-          path: ['toc'],
-          title: ln.text,
-        });
-        continue;
-      }
-      if (h && h.level === 7 && RE.tocEntry.test(ln.text)) {
+      // A TOC entry is a structural heading or a short title line that ends in a page number.
+      if (h && (h.kind !== 'heading' || h.level === 7) && RE.tocEntry.test(ln.text)) {
         blocks.push({
           anchor: unique(`toc.${++tocN}`),
           kind: 'toc',
