@@ -111,3 +111,26 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** Waits until the map has rendered the latest changes (a repaint is forced so 'idle' always comes). */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((ok) => {
+        const map = window.planAtlas.map!;
+        map.once('idle', () => ok());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/** The distinct place ids drawn in the plan layers now. */
+export async function renderedPlaces(page: Page): Promise<string[]> {
+  await mapIdle(page);
+  return page.evaluate(() => {
+    const map = window.planAtlas.map!;
+    const layers = ['plan-zones-fill', 'plan-corridors', 'plan-sites'].filter((l) => map.getLayer(l));
+    const ids = map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.fid).replace(/-buffer$/, ''));
+    return [...new Set(ids)].sort();
+  });
+}

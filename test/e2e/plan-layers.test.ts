@@ -64,6 +64,15 @@ describe('plan layers', () => {
       expect(await target.textContent()).toContain('五大道小洋楼历史文化体验区');
       expect(await target.locator('mark').first().textContent()).toBe('五大道小洋楼历史文化体验区');
       expect(await target.isVisible()).toBe(true);
+      // Back from the text to the map: a place name in the reader selects and shows the feature.
+      await t.page
+        .getByTestId('map')
+        .evaluate(() => window.planAtlas.map!.jumpTo({ center: [117.7, 39.03], zoom: 13 }));
+      await target.getByTestId('reader-place').filter({ hasText: '五大道小洋楼历史文化体验区' }).first().click();
+      await t.page.getByTestId('feature-panel').waitFor();
+      expect(await t.page.getByTestId('feature-name').textContent()).toBe('五大道小洋楼历史文化体验区');
+      await t.page.waitForFunction(() => window.planAtlas.map!.getBounds().contains([117.197, 39.108]));
+      await t.page.getByTestId('reader').waitFor({ state: 'detached' });
       expectClean(t.problems);
       await t.context.close();
     });

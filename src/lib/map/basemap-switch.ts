@@ -5,7 +5,7 @@
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { GeoJSON } from 'geojson';
-import { mapCoords, wgs84ToGcj02 } from '../geo/gcj02.ts';
+import { gcj02ToWgs84, mapCoords, wgs84ToGcj02 } from '../geo/gcj02.ts';
 import { beforeId } from './zorder.ts';
 import { onlineBasemap, type BasemapConfig, type BasemapDef, type Crs } from './style/basemaps.ts';
 
@@ -80,3 +80,14 @@ export async function applyBasemap(map: MapLibreMap, def: BasemapDef): Promise<v
     );
   }
 }
+
+/** Sets an overlay's WGS-84 data, shifted into the basemap's CRS, and keeps it for later switches. */
+export function setOverlayData(map: MapLibreMap, sourceId: string, data: GeoJSON): void {
+  overlays.set(sourceId, data);
+  const shown = currentCrs === 'WGS84' ? data : mapCoords(data, wgs84ToGcj02);
+  map.getSource<GeoJSONSource>(sourceId)?.setData(shown);
+}
+
+/** A WGS-84 position in the map's current CRS, and back. */
+export const toMapCrs = (p: [number, number]): [number, number] => (currentCrs === 'WGS84' ? p : wgs84ToGcj02(p));
+export const fromMapCrs = (p: [number, number]): [number, number] => (currentCrs === 'WGS84' ? p : gcj02ToWgs84(p));

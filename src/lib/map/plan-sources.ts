@@ -23,7 +23,12 @@ export function planSourceData(data: PlanData): Record<string, FeatureCollection
       type: 'FeatureCollection',
       features: uncertain.map((f) => ({
         ...circle((f.geometry as GeoJSON.Point).coordinates, f.properties.precision_m, { units: 'meters', steps: 48 }),
-        properties: { fid: f.id, plans: f.properties.plans, precision_m: f.properties.precision_m },
+        properties: {
+          fid: f.id,
+          plans: f.properties.plans,
+          themes: f.properties.themes,
+          precision_m: f.properties.precision_m,
+        },
       })),
     },
   };

@@ -24,11 +24,14 @@ export const LAYER_ORDER = [
   'plan-uncertainty-line',
   'plan-sites',
   'plan-selected',
+  'plan-selected-point',
   'near-circle',
+  'near-centre',
   'roads-label',
   'water-label',
   'metro-stations-label',
   'districts-label',
+  'plan-zone-labels',
   'plan-labels',
 ] as const;
 

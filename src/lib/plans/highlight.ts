@@ -52,3 +52,33 @@ export function markRange(
   }
   return parts;
 }
+
+export interface Mention {
+  term: string;
+  place: string;
+}
+
+/** Splits parts further at place names (longest first), tagging each name with its place id. */
+export function linkPlaces(parts: Part[], mentions: Mention[]): (Part & { place?: string })[] {
+  if (!mentions.length) return parts;
+  const sorted = [...mentions].sort((a, b) => b.term.length - a.term.length);
+  const out: (Part & { place?: string })[] = [];
+  for (const part of parts) {
+    let rest = part.text;
+    while (rest) {
+      let best: { at: number; m: Mention } | null = null;
+      for (const m of sorted) {
+        const at = rest.indexOf(m.term);
+        if (at >= 0 && (!best || at < best.at)) best = { at, m };
+      }
+      if (!best) {
+        out.push({ text: rest, mark: part.mark });
+        break;
+      }
+      if (best.at > 0) out.push({ text: rest.slice(0, best.at), mark: part.mark });
+      out.push({ text: best.m.term, mark: part.mark, place: best.m.place });
+      rest = rest.slice(best.at + best.m.term.length);
+    }
+  }
+  return out;
+}

@@ -44,19 +44,3 @@ export function formatHash(r: Route): string {
 
 export const planLink = (plan: string, anchor?: string | null, q?: string | null): string =>
   formatHash({ view: 'plan', plan, anchor: anchor ?? null, q: q ?? null, range: null });
-
-/** A parameter of the hash's query (`#/...?name=value`), e.g. the basemap. */
-export function hashParam(name: string): string | null {
-  const query = location.hash.split('?', 2)[1] ?? '';
-  return new URLSearchParams(query).get(name);
-}
-
-/** Set (or clear) a hash parameter without adding a history entry. */
-export function setHashParam(name: string, value: string | null): void {
-  const [path = '#/', query = ''] = location.hash.split('?', 2);
-  const params = new URLSearchParams(query);
-  if (value) params.set(name, value);
-  else params.delete(name);
-  const qs = params.toString();
-  history.replaceState(history.state, '', `${path || '#/'}${qs ? `?${qs}` : ''}`);
-}

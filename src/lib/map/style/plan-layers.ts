@@ -4,25 +4,35 @@
  * known to within more than UNCERTAIN_M metres (never drawn as an exact pin).
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { planColours, FONT } from './theme.ts';
+import { planColours, themeColours, NO_THEME_COLOUR, FONT } from './theme.ts';
 import { ordered } from '../zorder.ts';
 
 export const UNCERTAIN_M = 300;
 
-export const planColour: ExpressionSpecification = [
-  'match',
-  ['at', 0, ['get', 'plans']],
-  ...Object.entries(planColours).flat(),
-  '#555555',
-] as unknown as ExpressionSpecification;
+export type ColourBy = 'plan' | 'theme';
 
-export function planLayers(): LayerSpecification[] {
+/** Colour of a feature by its first plan (or first theme): a `match` over the property's first value. */
+function colourOf(prop: 'plans' | 'themes', colours: Record<string, string>): ExpressionSpecification {
+  return [
+    'match',
+    ['to-string', ['case', ['>', ['length', ['array', ['get', prop]]], 0], ['at', 0, ['array', ['get', prop]]], '']],
+    ...Object.entries(colours).flat(),
+    NO_THEME_COLOUR,
+  ] as unknown as ExpressionSpecification;
+}
+
+export const colourExpression = (by: ColourBy): ExpressionSpecification =>
+  by === 'theme' ? colourOf('themes', themeColours) : colourOf('plans', planColours);
+
+export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
+  const planColour = colourExpression(by);
   return ordered<LayerSpecification>([
     {
       id: 'plan-zones-fill',
       type: 'fill',
       source: 'plan-zones',
-      paint: { 'fill-color': planColour, 'fill-opacity': 0.22 },
+      // A plan's whole district or street is context, so it is only tinted.
+      paint: { 'fill-color': planColour, 'fill-opacity': ['case', ['==', ['get', 'kind'], 'admin'], 0.05, 0.22] },
     },
     { id: 'plan-zones-line', type: 'line', source: 'plan-zones', paint: { 'line-color': planColour, 'line-width': 2 } },
     {
@@ -66,6 +76,15 @@ export function planLayers(): LayerSpecification[] {
         'circle-stroke-width': 2,
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 4, 15, 8],
       },
+    },
+    {
+      id: 'plan-zone-labels',
+      type: 'symbol',
+      source: 'plan-zones',
+      minzoom: 12,
+      filter: ['!=', ['get', 'kind'], 'admin'],
+      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12, 'text-max-width': 8 },
+      paint: { 'text-color': '#1f2a30', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
     },
     {
       id: 'plan-labels',

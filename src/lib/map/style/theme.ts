@@ -28,3 +28,16 @@ export const planColours: Record<string, string> = {
 };
 
 export const FONT = ['Noto Sans CJK SC', 'sans-serif'];
+
+/** One colour per theme (used when the user colours by theme); places with no theme are grey. */
+export const themeColours: Record<string, string> = {
+  商贸: '#e69f00',
+  文化旅游: '#cc79a7',
+  科技创新: '#0072b2',
+  民生: '#009e73',
+  生态: '#4d9221',
+  交通: '#555555',
+  城市更新: '#d55e00',
+  产业: '#8c564b',
+};
+export const NO_THEME_COLOUR = '#888888';

@@ -1,0 +1,67 @@
+/**
+ * What the explore views show, derived from the data and the app state: the filtered places, the
+ * map feature ids to draw, the list (in view, sorted) and the places near the chosen centre.
+ */
+import type { AppState } from '../state/app.svelte.ts';
+import { fidsOf, intersects, unionBox, type BBox, type Place } from './catalog.ts';
+import { applyFilters, facetCounts, type Facet } from './filters.ts';
+import { distanceTo, nearby } from './near.ts';
+
+export type SortKey = 'name' | 'plan' | 'distance';
+
+export class Explorer {
+  places = $state.raw<Place[]>([]);
+  planOrder = $state.raw<string[]>([]);
+  /** The map's current view (WGS-84), null before the map reports it or without WebGL. */
+  viewBox = $state.raw<BBox | null>(null);
+  viewCentre = $state.raw<[number, number] | null>(null);
+  hoverId = $state<string | null>(null);
+  inViewOnly = $state(true);
+  sort = $state<SortKey>('name');
+  picking = $state(false);
+  app: AppState;
+
+  constructor(app: AppState) {
+    this.app = app;
+  }
+
+  filtered = $derived.by(() => applyFilters(this.places, this.app.params.filters));
+  /** Feature ids to draw; null draws everything (no filter set). */
+  visibleFids = $derived.by(() => {
+    if (this.filtered.length === this.places.length) return null;
+    return fidsOf(this.filtered);
+  });
+  allBox = $derived(this.places.length ? unionBox(this.places.map((p) => p.bbox)) : null);
+
+  counts = (facet: Facet): Record<string, number> => facetCounts(this.places, this.app.params.filters, facet);
+
+  byId = (id: string | null | undefined): Place | undefined => (id ? this.places.find((p) => p.id === id) : undefined);
+
+  selected = $derived.by(() => this.byId(this.app.params.sel));
+  hovered = $derived(this.byId(this.hoverId));
+
+  /** Where distances in the list are measured from: the near-me centre, else the map centre. */
+  origin = $derived.by(() => this.app.params.near ?? this.viewCentre);
+
+  listed = $derived.by(() => {
+    const box = this.viewBox;
+    const rows = this.filtered
+      .filter((p) => !this.inViewOnly || !box || intersects(p.bbox, box))
+      .map((place) => ({
+        place,
+        metres: this.origin ? distanceTo(place.feature.geometry, this.origin) : null,
+      }));
+    const name = (p: Place) => p.feature.properties.name;
+    const plan = (p: Place) => this.planOrder.indexOf(p.feature.properties.plans[0] ?? '');
+    const cmp: Record<SortKey, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {
+      name: (a, b) => name(a.place).localeCompare(name(b.place), 'zh'),
+      plan: (a, b) => plan(a.place) - plan(b.place) || name(a.place).localeCompare(name(b.place), 'zh'),
+      distance: (a, b) => (a.metres ?? 0) - (b.metres ?? 0) || name(a.place).localeCompare(name(b.place), 'zh'),
+    };
+    return rows.sort(cmp[this.sort]);
+  });
+
+  near = $derived.by(() =>
+    this.app.params.near ? nearby(this.filtered, this.app.params.near, this.app.params.radius) : [],
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * True distance from a point to a place's geometry, in metres: to the nearest point of a line or of
+ * a polygon's edge, and 0 inside a polygon (a zone you stand in is 0 m away).
+ */
+import { booleanPointInPolygon, distance, point, pointToLineDistance, lineString } from '@turf/turf';
+import type { Geometry, Position } from 'geojson';
+import type { Place } from './catalog.ts';
+
+export type LngLat = [number, number];
+
+function toLine(coords: Position[], p: LngLat): number {
+  if (coords.length < 2) return distance(p, coords[0]!, { units: 'meters' });
+  return pointToLineDistance(p, lineString(coords), { units: 'meters' });
+}
+
+export function distanceTo(g: Geometry, p: LngLat): number {
+  switch (g.type) {
+    case 'Point':
+      return distance(p, g.coordinates, { units: 'meters' });
+    case 'MultiPoint':
+      return Math.min(...g.coordinates.map((c) => distance(p, c, { units: 'meters' })));
+    case 'LineString':
+      return toLine(g.coordinates, p);
+    case 'MultiLineString':
+      return Math.min(...g.coordinates.map((l) => toLine(l, p)));
+    case 'Polygon':
+      return booleanPointInPolygon(point(p), g) ? 0 : Math.min(...g.coordinates.map((r) => toLine(r, p)));
+    case 'MultiPolygon':
+      return booleanPointInPolygon(point(p), g) ? 0 : Math.min(...g.coordinates.flat().map((r) => toLine(r, p)));
+    case 'GeometryCollection':
+      return Math.min(...g.geometries.map((x) => distanceTo(x, p)));
+  }
+}
+
+export interface NearPlace {
+  place: Place;
+  metres: number;
+}
+
+const boxArea = (b: Place['bbox']) => (b[2] - b[0]) * (b[3] - b[1]);
+
+/**
+ * Places within `radius` metres of `p`, nearest first. Among places at the same distance (e.g. all
+ * those you stand in) the smaller, more specific one comes first: the zone before its district.
+ */
+export function nearby(places: Place[], p: LngLat, radius: number): NearPlace[] {
+  return places
+    .map((place) => ({ place, metres: distanceTo(place.feature.geometry, p) }))
+    .filter((n) => n.metres <= radius)
+    .sort(
+      (a, b) =>
+        a.metres - b.metres ||
+        boxArea(a.place.bbox) - boxArea(b.place.bbox) ||
+        a.place.feature.properties.name.localeCompare(b.place.feature.properties.name, 'zh'),
+    );
+}
+
+export const RADII = [500, 1000, 2000, 3000, 5000] as const;

@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expectClean, gotoReady, launch, mapIdle, openPage, renderedPlaces, shot } from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const HEPING = 'heping-2016-fyp';
+/** 小白楼 metro station (WGS-84, from data/reference/metro-stations.geojson). */
+const XIAOBAILOU = { longitude: 117.20912, latitude: 39.1139 };
+
+/** Place ids of a plan, read from the data files themselves (not from the app). */
+function placesOfPlan(plan: string): string[] {
+  const ids = ['zones', 'corridors', 'sites'].flatMap((f) =>
+    (
+      JSON.parse(readFileSync(`data/geojson/${f}.geojson`, 'utf8')) as {
+        features: { id: string; properties: { plans: string[]; role?: string } }[];
+      }
+    ).features
+      .filter((x) => x.properties.plans.includes(plan) && x.properties.role !== 'buffer')
+      .map((x) => x.id),
+  );
+  return [...new Set(ids)];
+}
+
+const hashParams = (page: Page) =>
+  page.evaluate(() => Object.fromEntries(new URLSearchParams(location.hash.split('?')[1] ?? '')));
+
+describe('explore: filters, list, URL state', () => {
+  test('a plan filter changes the rendered features and the list; reload restores it; back undoes it', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t);
+    const before = await renderedPlaces(t.page);
+    expect(before.length).toBeGreaterThan(20);
+
+    await t.page.getByTestId(`filter-plans-${HEPING}`).check();
+    const after = await renderedPlaces(t.page);
+    const hepingIds = placesOfPlan(HEPING);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.length).toBeLessThan(before.length);
+    for (const id of after) expect(hepingIds).toContain(id);
+    expect((await hashParams(t.page)).plans).toBe(HEPING);
+
+    await t.page.getByTestId('tab-list').click();
+    await t.page.getByTestId('in-view-only').uncheck();
+    const listed = await t.page
+      .getByTestId('list-item')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    expect(new Set(listed)).toEqual(new Set(hepingIds));
+    await shot(t.page, 'explore-filtered-list-desktop');
+
+    await t.page.reload();
+    await t.page.evaluate(() => window.planAtlas.ready);
+    expect(await renderedPlaces(t.page)).toEqual(after);
+    await t.page.getByTestId('tab-filters').click();
+    expect(await t.page.getByTestId(`filter-plans-${HEPING}`).isChecked()).toBe(true);
+
+    await t.page.goBack();
+    await t.page.waitForFunction(() => !location.hash.includes('plans='));
+    expect(await t.page.getByTestId(`filter-plans-${HEPING}`).isChecked()).toBe(false);
+    expect((await renderedPlaces(t.page)).length).toBe(before.length);
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
+  test('the list follows the map view and selects on the map; hover highlights both ways', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, '#/?v=117.197,39.115,14.5&tab=list');
+    const names = await t.page.getByTestId('list-item').locator('.name').allTextContents();
+    expect(names).toContain('小白楼高端商业商务区');
+    expect(names).not.toContain('金钟新市镇');
+    await t.page.getByTestId('sort-select').selectOption('distance');
+    const item = t.page.locator('[data-testid=list-item][data-id=xiaobailou-zone]');
+    await item.hover();
+    await mapIdle(t.page);
+    const hovered = await t.page.evaluate(
+      () => window.planAtlas.map!.queryRenderedFeatures({ layers: ['plan-selected'] }).length,
+    );
+    expect(hovered).toBeGreaterThan(0);
+    await item.click();
+    await t.page.getByTestId('feature-panel').waitFor();
+    expect(await t.page.getByTestId('feature-name').textContent()).toBe('小白楼高端商业商务区');
+    expect((await hashParams(t.page)).sel).toBe('xiaobailou-zone');
+    expect(await item.getAttribute('aria-current')).toBe('true');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+});
+
+describe('explore: near me', () => {
+  for (const viewport of ['desktop', 'phone'] as const) {
+    test(`near me at 小白楼 (mocked geolocation) lists the Heping zones containing or near it first (${viewport})`, async () => {
+      const t = await openPage(browser, {
+        viewport,
+        contextOptions: { geolocation: XIAOBAILOU, permissions: ['geolocation'] },
+      });
+      await gotoReady(t);
+      await t.page.getByTestId('tab-near').click();
+      await t.page.getByTestId('near-locate').click();
+      await t.page.getByTestId('near-item').first().waitFor();
+      const rows = await t.page
+        .getByTestId('near-item')
+        .evaluateAll((els) =>
+          els.map((e) => ({ name: e.querySelector('.name')!.textContent, d: e.querySelector('.d')!.textContent })),
+        );
+      expect(rows[0]).toEqual({ name: '小白楼高端商业商务区', d: '就在其中' });
+      const heping = [
+        '小白楼高端商业商务区',
+        '解放北路高质金融聚集区',
+        '和平区',
+        '南京路商务商贸带',
+        '海河综合经济发展带',
+      ];
+      for (const n of heping) expect(rows.slice(0, 7).map((r) => r.name)).toContain(n);
+      // Everything listed is within the default 1 km, nearest first.
+      const metres = rows.map((r) =>
+        r.d === '就在其中' ? 0 : Number(r.d!.replace(/[^\d.]/g, '')) * (r.d!.includes('公里') ? 1000 : 1),
+      );
+      expect([...metres].sort((a, b) => a - b)).toEqual(metres);
+      expect(Math.max(...metres)).toBeLessThanOrEqual(1000);
+      await mapIdle(t.page);
+      const circle = await t.page.evaluate(
+        () => window.planAtlas.map!.queryRenderedFeatures({ layers: ['near-circle'] }).length,
+      );
+      expect(circle).toBeGreaterThan(0);
+      expect((await hashParams(t.page)).near).toBe('117.20912,39.1139');
+
+      await t.page.getByTestId('near-radius').selectOption('500');
+      await t.page.waitForFunction(() => location.hash.includes('radius=500'));
+      expect(await t.page.getByTestId('near-item').count()).toBeLessThan(rows.length + 1);
+      await shot(t.page, `near-me-${viewport}`);
+      expectClean(t.problems);
+      await t.context.close();
+    });
+  }
+
+  test('near a metro station chosen from the list', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, '#/?tab=near');
+    await t.page
+      .locator('[data-testid=near-station] option', { hasText: '建国道意风区' })
+      .waitFor({ state: 'attached' });
+    await t.page.getByTestId('near-station').selectOption('建国道意风区');
+    await t.page.getByTestId('near-item').first().waitFor();
+    expect(await t.page.getByTestId('near-item').first().locator('.name').textContent()).toBe('意风区');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+});
+
+describe('explore: search', () => {
+  for (const [q, expected] of [
+    ['意风区', '意风区'],
+    ['洋货', '洋货市场'],
+    ['yfq', '意风区'],
+    ['yifengqu', '意风区'],
+  ] as const) {
+    test(`searching "${q}" finds ${expected} and jumps to it`, async () => {
+      const t = await openPage(browser);
+      await gotoReady(t);
+      await t.page.getByTestId('search-input').fill(q);
+      const hit = t.page.getByTestId('place-hit').first();
+      await hit.waitFor();
+      expect(await hit.locator('.name').textContent()).toBe(expected);
+      await hit.click();
+      await t.page.getByTestId('feature-panel').waitFor();
+      expect(await t.page.getByTestId('feature-name').textContent()).toBe(expected);
+      await mapIdle(t.page);
+      // The map now shows the place.
+      const id = (await hashParams(t.page)).sel!;
+      expect(await renderedPlaces(t.page)).toContain(id);
+      expectClean(t.problems);
+      await t.context.close();
+    });
+  }
+});
+
+describe('explore: language, legend, areas, export', () => {
+  test('English UI by URL and by the switch; place names stay as the plans write them', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, '#/?lang=en&tab=list');
+    expect(await t.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await t.page.getByTestId('tab-filters').textContent()).toMatch(/^Filters/);
+    expect(await t.page.getByTestId('legend').locator('summary').textContent()).toBe('Legend');
+    expect(await t.page.getByTestId('list-item').first().locator('.name').textContent()).toMatch(/\p{Script=Han}/u);
+    await shot(t.page, 'explore-en-desktop');
+    await t.page.getByTestId('lang-toggle').click();
+    expect(await t.page.getByTestId('tab-filters').textContent()).toMatch(/^筛选/);
+    expect((await hashParams(t.page)).lang).toBeUndefined();
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
+  test('zoom to a plan area frames it; colouring by theme changes the paint and the legend', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t);
+    await t.page.getByTestId('area-zoom').selectOption({ label: '金钟街道' });
+    await mapIdle(t.page);
+    const inView = await t.page.evaluate(() => {
+      const b = window.planAtlas.map!.getBounds();
+      // 金钟街道 is known only roughly (a point ±1.5 km): the view frames that whole circle.
+      return b.contains([117.2615, 39.2093]) && b.getEast() - b.getWest() < 0.2;
+    });
+    expect(inView).toBe(true);
+    await t.page.getByTestId('colour-theme').check();
+    const paint = await t.page.evaluate(() =>
+      JSON.stringify(window.planAtlas.map!.getPaintProperty('plan-zones-fill', 'fill-color')),
+    );
+    expect(paint).toContain('themes');
+    expect(await t.page.getByTestId('legend').textContent()).toContain('文化旅游');
+    expect((await hashParams(t.page)).colour).toBe('theme');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
+  test('export: GeoJSON and CSV of what is filtered, with citations; PNG of the view', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, `#/?plans=${HEPING}`);
+    await t.page.getByTestId('export').locator('summary').click();
+    const read = async (testId: string) => {
+      const [d] = await Promise.all([t.page.waitForEvent('download'), t.page.getByTestId(testId).click()]);
+      return { name: d.suggestedFilename(), body: readFileSync((await d.path())!) };
+    };
+    const gj = await read('export-geojson');
+    expect(gj.name).toMatch(/\.geojson$/);
+    const fc = JSON.parse(gj.body.toString('utf8')) as {
+      features: { properties: { plans: string[]; sources: unknown[] } }[];
+    };
+    expect(fc.features.length).toBeGreaterThan(5);
+    for (const f of fc.features) {
+      expect(f.properties.plans).toContain(HEPING);
+      expect(f.properties.sources.length).toBeGreaterThan(0);
+    }
+    const csv = (await read('export-csv')).body.toString('utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toContain('"citations"');
+    expect(lines.length).toBe(fc.features.length + 1);
+    expect(csv).toContain('五大道小洋楼历史文化体验区:');
+    const png = (await read('export-png')).body;
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(20_000);
+    expectClean(t.problems);
+    await t.context.close();
+  });
+});
