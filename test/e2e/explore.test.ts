@@ -140,6 +140,26 @@ describe('explore: near me', () => {
     });
   }
 
+  test('near a point picked on the map', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, '#/?tab=near&v=117.205,39.115,14');
+    await t.page.getByTestId('near-pick').click();
+    const p = await t.page.evaluate(() => window.planAtlas.map!.project([117.197, 39.108]));
+    const box = (await t.page.getByTestId('map').boundingBox())!;
+    await t.page.mouse.click(box.x + p.x, box.y + p.y);
+    await t.page.getByTestId('near-item').first().waitFor();
+    expect(await t.page.getByTestId('near-item').first().locator('.name').textContent()).toBe(
+      '五大道小洋楼历史文化体验区',
+    );
+    const [lng, lat] = (await hashParams(t.page)).near!.split(',').map(Number);
+    expect(Math.abs(lng! - 117.197)).toBeLessThan(0.0005);
+    expect(Math.abs(lat! - 39.108)).toBeLessThan(0.0005);
+    // Picking does not also select what was under the pointer.
+    expect(await t.page.getByTestId('feature-panel').count()).toBe(0);
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
   test('near a metro station chosen from the list', async () => {
     const t = await openPage(browser);
     await gotoReady(t, '#/?tab=near');

@@ -95,6 +95,8 @@ const zh = {
   copyCitation: '复制引用',
   planText: '规划原文',
   searchResults: '原文搜索',
+  resultsFor: '“{q}” 的搜索结果',
+  hitCount: '{n} 处，{plans} 个规划',
 };
 
 export type StringKey = keyof typeof zh;
@@ -195,6 +197,8 @@ const en: Record<StringKey, string> = {
   copyCitation: 'Copy citation',
   planText: 'Plan text',
   searchResults: 'Text search',
+  resultsFor: 'Results for “{q}”',
+  hitCount: '{n} passages in {plans} plans',
 };
 
 export const KIND_LABELS: Record<'zh' | 'en', Record<string, string>> = {

@@ -31,6 +31,7 @@ export const LAYER_ORDER = [
   'water-label',
   'metro-stations-label',
   'districts-label',
+  'plan-corridor-labels',
   'plan-zone-labels',
   'plan-labels',
 ] as const;

@@ -78,6 +78,20 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
       },
     },
     {
+      id: 'plan-corridor-labels',
+      type: 'symbol',
+      source: 'plan-corridors',
+      minzoom: 12,
+      filter: ['!=', ['get', 'role'], 'buffer'],
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': ['get', 'name'],
+        'text-font': FONT,
+        'text-size': 12,
+      },
+      paint: { 'text-color': '#1f2a30', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+    {
       id: 'plan-zone-labels',
       type: 'symbol',
       source: 'plan-zones',

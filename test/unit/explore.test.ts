@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { buildCatalog, planArea, type Place } from '../../src/lib/explore/catalog.ts';
+import { applyFilters, emptyFilters, facetCounts, toggle } from '../../src/lib/explore/filters.ts';
+import { distanceTo, nearby } from '../../src/lib/explore/near.ts';
+import { findPlaces, loadPinyin } from '../../src/lib/explore/find.ts';
+import { csvCell, toCSV } from '../../src/lib/explore/export.ts';
+import { linkPlaces } from '../../src/lib/plans/highlight.ts';
+import type { PlanData } from '../../src/lib/data/plan-data.ts';
+
+const load = (f: string) => JSON.parse(readFileSync(`data/geojson/${f}.geojson`, 'utf8'));
+const data: PlanData = { zones: load('zones'), corridors: load('corridors'), sites: load('sites') };
+const places = buildCatalog(data);
+const byId = (id: string) => places.find((p) => p.id === id)!;
+const names = (ps: { place: Place }[] | Place[]) => ps.map((x) => ('place' in x ? x.place : x).feature.properties.name);
+
+describe('catalog', () => {
+  test('one place per feature, a corridor and its buffer together', () => {
+    const ids = places.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.some((id) => id.endsWith('-buffer'))).toBe(false);
+    expect(byId('nanjinglu-belt').fids).toEqual(['nanjinglu-belt', 'nanjinglu-belt-buffer']);
+  });
+
+  test('a point known to ±1.5 km covers that circle, not a pin', () => {
+    const b = byId('jinzhong-street').bbox;
+    expect((b[3] - b[1]) * 111_320).toBeGreaterThan(2900);
+  });
+
+  test('each plan area is found as an admin feature', () => {
+    for (const n of ['杭州道街道', '河北区', '金钟街道', '和平区'])
+      expect(planArea(places, n)?.feature.properties.kind).toBe('admin');
+  });
+});
+
+describe('filters', () => {
+  test('values within a facet are alternatives, facets combine', () => {
+    const heping = applyFilters(places, { ...emptyFilters(), plans: ['heping-2016-fyp'] });
+    expect(heping.length).toBeGreaterThan(5);
+    expect(heping.every((p) => p.feature.properties.plans.includes('heping-2016-fyp'))).toBe(true);
+    const two = applyFilters(places, { ...emptyFilters(), plans: ['heping-2016-fyp', 'hebei-2022-fyp'] });
+    expect(two.length).toBeGreaterThan(heping.length);
+    const zones = applyFilters(places, { ...emptyFilters(), plans: ['heping-2016-fyp'], kinds: ['area'] });
+    expect(names(zones).sort()).toEqual(
+      [
+        '五大道小洋楼历史文化体验区',
+        '解放北路高质金融聚集区',
+        '西开教堂休闲观光商业区',
+        '鞍山道扶桑市井商业旅游区',
+        '小白楼高端商业商务区',
+        '中心公园法式风情商业区',
+      ].sort(),
+    );
+  });
+
+  test('counts of a facet apply the other facets only', () => {
+    const f = { ...emptyFilters(), kinds: ['area'] };
+    const plans = facetCounts(places, f, 'plans');
+    expect(plans['heping-2016-fyp']).toBe(6);
+    expect(plans['hebei-2022-fyp']).toBe(1);
+    // The kind facet itself is not narrowed by its own choice.
+    expect(facetCounts(places, f, 'kinds').site).toBeGreaterThan(10);
+  });
+
+  test('toggle adds and removes a value', () => {
+    const f = toggle(emptyFilters(), 'themes', '生态');
+    expect(f.themes).toEqual(['生态']);
+    expect(toggle(f, 'themes', '生态').themes).toEqual([]);
+  });
+});
+
+describe('near', () => {
+  const XIAOBAILOU: [number, number] = [117.20912, 39.1139];
+
+  test('0 m inside a zone, true distance to a line or point outside', () => {
+    expect(distanceTo(byId('xiaobailou-zone').feature.geometry, [117.21, 39.117])).toBe(0);
+    const d = distanceTo(
+      {
+        type: 'LineString',
+        coordinates: [
+          [117.2, 39.1],
+          [117.2, 39.2],
+        ],
+      },
+      [117.21, 39.15],
+    );
+    expect(d).toBeGreaterThan(850);
+    expect(d).toBeLessThan(870);
+  });
+
+  test('at 小白楼, the zones containing it come first, the smaller one before its district', () => {
+    const near = nearby(places, XIAOBAILOU, 1000);
+    expect(names(near).slice(0, 2)).toEqual(['小白楼高端商业商务区', '和平区']);
+    expect(near.every((n, i) => i === 0 || near[i - 1]!.metres <= n.metres)).toBe(true);
+    expect(near.every((n) => n.metres <= 1000)).toBe(true);
+    expect(names(nearby(places, XIAOBAILOU, 5000)).length).toBeGreaterThan(near.length);
+  });
+});
+
+describe('place search', () => {
+  test('Chinese names and aliases, best match first', () => {
+    expect(names(findPlaces(places, '意风区'))[0]).toBe('意风区');
+    expect(names(findPlaces(places, '洋货'))[0]).toBe('洋货市场');
+    const alias = findPlaces(places, '大意风区')[0]!;
+    expect(alias.place.id).toBe('yifengqu');
+    expect(alias.term).toBe('大意风区');
+    expect(findPlaces(places, '北京')).toEqual([]);
+  });
+
+  test('pinyin initials and full pinyin', async () => {
+    const py = await loadPinyin();
+    expect(names(findPlaces(places, 'yfq', py))[0]).toBe('意风区');
+    expect(names(findPlaces(places, 'yifengqu', py))[0]).toBe('意风区');
+    expect(names(findPlaces(places, 'YangHuo', py))[0]).toBe('洋货市场');
+    expect(names(findPlaces(places, 'wdd', py))).toContain('五大道小洋楼历史文化体验区');
+    // Without the pinyin table, Latin queries only match Latin text.
+    expect(findPlaces(places, 'yfq')).toEqual([]);
+  });
+});
+
+describe('export', () => {
+  test('CSV cells are quoted and formulas neutralised', () => {
+    expect(csvCell('a"b')).toBe('"a""b"');
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvCell(undefined)).toBe('""');
+  });
+
+  test('one row per place, with every citation', () => {
+    const some = places.slice(0, 5);
+    const csv = toCSV(some);
+    const rows = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(rows).toHaveLength(6);
+    for (const p of some) expect(csv).toContain(p.feature.properties.sources[0]!.quote.replace(/"/g, '""'));
+  });
+});
+
+describe('reader place links', () => {
+  test('names are split out longest first, with their place', () => {
+    const parts = linkPlaces(
+      [{ text: '打造大意风区龙头增长极，意风区', mark: false }],
+      [
+        { term: '意风区', place: 'a' },
+        { term: '大意风区', place: 'a' },
+      ],
+    );
+    expect(parts).toEqual([
+      { text: '打造', mark: false },
+      { text: '大意风区', mark: false, place: 'a' },
+      { text: '龙头增长极，', mark: false },
+      { text: '意风区', mark: false, place: 'a' },
+    ]);
+  });
+});
