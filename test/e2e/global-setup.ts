@@ -12,7 +12,7 @@ let server: RunningServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   if (process.env.E2E_SKIP_BUILD !== '1') {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   }
   server = await startStaticServer({
     root: 'dist',

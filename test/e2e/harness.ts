@@ -3,7 +3,7 @@
  * records page errors, console errors and any request to a host other than 127.0.0.1 (those are
  * aborted); `expectClean` fails the test on any of them. Screenshots go to test-results/screenshots/.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, inject } from 'vitest';
@@ -113,7 +113,7 @@ export async function shot(page: Page, name: string): Promise<string> {
 }
 
 /** Waits until the map has rendered the latest changes (a repaint is forced so 'idle' always comes). */
-export async function mapIdle(page: Page): Promise<void> {
+export async function mapIdle(page: Page | Frame): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((ok) => {
@@ -125,7 +125,7 @@ export async function mapIdle(page: Page): Promise<void> {
 }
 
 /** The distinct place ids drawn in the plan layers now. */
-export async function renderedPlaces(page: Page): Promise<string[]> {
+export async function renderedPlaces(page: Page | Frame): Promise<string[]> {
   await mapIdle(page);
   return page.evaluate(() => {
     const map = window.planAtlas.map!;

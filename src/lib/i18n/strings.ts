@@ -96,6 +96,15 @@ const zh = {
   planText: '规划原文',
   searchResults: '原文搜索',
   resultsFor: '“{q}” 的搜索结果',
+  embedThis: '嵌入',
+  fullMap: '查看完整地图 ↗',
+  embedTitle: '嵌入此视图',
+  embedSize: '尺寸',
+  embedResponsive: '自适应宽度和高度（使用 embed.js）',
+  embedCode: '嵌入代码',
+  embedCopy: '复制代码',
+  embedCopied: '已复制',
+  embedPreview: '预览',
   hitCount: '{n} 处，{plans} 个规划',
 };
 
@@ -198,6 +207,15 @@ const en: Record<StringKey, string> = {
   planText: 'Plan text',
   searchResults: 'Text search',
   resultsFor: 'Results for “{q}”',
+  embedThis: 'Embed',
+  fullMap: 'View full map ↗',
+  embedTitle: 'Embed this view',
+  embedSize: 'Size',
+  embedResponsive: 'Responsive width and height (uses embed.js)',
+  embedCode: 'Embed code',
+  embedCopy: 'Copy code',
+  embedCopied: 'Copied',
+  embedPreview: 'Preview',
   hitCount: '{n} passages in {plans} plans',
 };
 

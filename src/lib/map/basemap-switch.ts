@@ -7,7 +7,8 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { GeoJSON } from 'geojson';
 import { gcj02ToWgs84, mapCoords, wgs84ToGcj02 } from '../geo/gcj02.ts';
 import { beforeId } from './zorder.ts';
-import { onlineBasemap, type BasemapConfig, type BasemapDef, type Crs } from './style/basemaps.ts';
+import { onlineBasemap, type BasemapDef, type Crs } from './style/basemaps.ts';
+import { loadConfig } from '../data/config.ts';
 
 /** Offline layers that an online basemap replaces. */
 const OFFLINE_ONLY = [
@@ -49,12 +50,6 @@ function wgsData(data: string | GeoJSON): Promise<GeoJSON> {
 export async function inCurrentCrs(data: string | GeoJSON): Promise<string | GeoJSON> {
   if (currentCrs === 'WGS84') return data;
   return mapCoords(await wgsData(data), wgs84ToGcj02);
-}
-
-let config: Promise<BasemapConfig> | null = null;
-function loadConfig(): Promise<BasemapConfig> {
-  config ??= fetch(new URL('config.json', document.baseURI)).then((r) => (r.ok ? r.json() : {}));
-  return config;
 }
 
 export async function applyBasemap(map: MapLibreMap, def: BasemapDef): Promise<void> {

@@ -8,8 +8,11 @@ import { hashQuery, hashWith, keepParams, parseParams, type AppParams } from './
 export class AppState {
   route = $state<Route>(parseHash(location.hash));
   params = $state<AppParams>(parseParams(hashQuery(location.hash)));
+  /** Embedded in a host page: never add history entries (they would hijack the host's back button). */
+  private replaceOnly: boolean;
 
-  constructor() {
+  constructor(opts: { replaceOnly?: boolean } = {}) {
+    this.replaceOnly = opts.replaceOnly ?? false;
     const read = () => this.read();
     window.addEventListener('hashchange', read);
     window.addEventListener('popstate', read);
@@ -30,7 +33,7 @@ export class AppState {
   set(patch: Partial<AppParams>, opts: { push?: boolean } = {}): void {
     const next = hashWith(location.hash, { ...this.params, ...patch });
     if (next === location.hash) return;
-    if (opts.push) history.pushState(null, '', next);
+    if (opts.push && !this.replaceOnly) history.pushState(null, '', next);
     else history.replaceState(history.state, '', next);
     this.read();
   }

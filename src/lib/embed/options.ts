@@ -1,0 +1,47 @@
+/**
+ * Embed mode and its options, from the page's query string (the state itself is in the hash):
+ *   ?embed=1              chrome-less embed
+ *   &host=<origin>        the embedding page's origin: allowed to send messages, and where events go
+ *   &links=blank|parent   where links open (new tab, default; or the parent page)
+ *   &controls=legend,nav,basemap,areas,fullmap   which controls show (default legend,nav,fullmap)
+ *   &h=<px>               map height (default 450); the page grows below it for the feature panel
+ */
+import { originOf } from './protocol.ts';
+
+export const CONTROLS = ['legend', 'nav', 'basemap', 'areas', 'fullmap'] as const;
+export type Control = (typeof CONTROLS)[number];
+
+export interface EmbedOptions {
+  embed: boolean;
+  host: string | null;
+  links: 'blank' | 'parent';
+  controls: Control[];
+  height: number;
+}
+
+export function parseEmbedOptions(search: string): EmbedOptions {
+  const q = new URLSearchParams(search);
+  const controls = q.has('controls')
+    ? (q.get('controls') ?? '').split(',').filter((c): c is Control => (CONTROLS as readonly string[]).includes(c))
+    : (['legend', 'nav', 'fullmap'] as Control[]);
+  const h = Number(q.get('h'));
+  return {
+    embed: q.get('embed') === '1',
+    host: originOf(q.get('host')),
+    links: q.get('links') === 'parent' ? 'parent' : 'blank',
+    controls,
+    height: h >= 200 && h <= 2000 ? h : 450,
+  };
+}
+
+/** Origins whose messages the embedded map accepts: its own, the host's, and any configured. */
+export function allowedOrigins(o: EmbedOptions, self: string, configured: string[] = []): string[] {
+  return [...new Set([self, ...(o.host ? [o.host] : []), ...configured.map(originOf).filter((x): x is string => !!x)])];
+}
+
+/** The full app's URL for the same state (the embed's own URL without the embed options). */
+export function fullAppUrl(href: string): string {
+  const u = new URL(href);
+  u.search = '';
+  return u.href;
+}
