@@ -25,21 +25,36 @@ async function getJson(url: string, name: string): Promise<unknown> {
   }
 }
 
-export async function loadPlanData(): Promise<PlanData> {
+export interface LoadedPlanData {
+  data: PlanData;
+  /** One readable message per file that failed to load or validate (its features are not drawn). */
+  errors: string[];
+}
+
+const EMPTY = (): PlaceCollection => ({ type: 'FeatureCollection', features: [] });
+
+/** Loads every layer file on its own: one bad file is reported by name, the others still load. */
+export async function loadPlanData(): Promise<LoadedPlanData> {
   const manifest = (await getJson(manifestUrl, 'manifest.json')) as Manifest;
   if (manifest?.schema_version !== SCHEMA_VERSION) {
     throw new Error(`manifest.json: schema_version ${manifest?.schema_version} is not the ${SCHEMA_VERSION} this app reads`);
   }
-  const load = async (url: string, name: string) => {
-    const fc = await getJson(url, name);
-    const errors = validateFeatureCollection(fc, name);
-    if (errors.length) throw new Error(`${errors.length} problem(s): ${errors.slice(0, 3).join('; ')}`);
-    return fc as PlaceCollection;
+  const errors: string[] = [];
+  const load = async (url: string, name: string): Promise<PlaceCollection> => {
+    try {
+      const fc = await getJson(url, name);
+      const problems = validateFeatureCollection(fc, name);
+      if (problems.length) throw new Error(`${name}: ${problems.length} problem(s): ${problems.slice(0, 3).join('; ')}`);
+      return fc as PlaceCollection;
+    } catch (e) {
+      errors.push((e as Error).message);
+      return EMPTY();
+    }
   };
   const [zones, corridors, sites] = await Promise.all([
     load(zonesUrl, 'zones.geojson'),
     load(corridorsUrl, 'corridors.geojson'),
     load(sitesUrl, 'sites.geojson'),
   ]);
-  return { zones, corridors, sites };
+  return { data: { zones, corridors, sites }, errors };
 }

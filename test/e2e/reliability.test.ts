@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectClean, gotoReady, launch, openPage, renderedPlaces, shot } from './harness.ts';
+
+let browser: Browser;
+let noWebgl: Browser;
+beforeAll(async () => {
+  browser = await launch();
+  noWebgl = await launch(['--disable-webgl', '--disable-webgl2', '--disable-3d-apis']);
+});
+afterAll(async () => {
+  await browser?.close();
+  await noWebgl?.close();
+});
+
+const FAILED_LOAD = /Failed to load resource/;
+
+describe('reliability', () => {
+  test('without WebGL: a readable message, and the list, search and reader still work', async () => {
+    const t = await openPage(noWebgl);
+    await t.page.goto(`${t.baseUrl}#/?tab=list`);
+    const msg = t.page.getByTestId('map-error');
+    await msg.waitFor();
+    expect(await msg.textContent()).toContain('WebGL');
+    await t.page.getByTestId('list-item').first().waitFor();
+    expect(await t.page.getByTestId('list-item').count()).toBeGreaterThan(40);
+    await t.page.getByTestId('search-input').fill('yfq');
+    await t.page.getByTestId('place-hit').first().click();
+    await t.page.getByTestId('feature-panel').waitFor();
+    expect(await t.page.getByTestId('feature-name').textContent()).toBe('意风区');
+    await shot(t.page, 'no-webgl');
+    await t.page.getByTestId('read-in-plan').first().click();
+    await t.page.locator('[data-testid=reader-text] .s.target').waitFor();
+    expect(
+      await t.page.evaluate(() =>
+        window.planAtlas.ready.then(
+          () => 'ready',
+          () => 'failed',
+        ),
+      ),
+    ).toBe('failed');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
+  for (const [what, fulfil] of [
+    ['fails to load', { status: 500, body: 'boom' }],
+    [
+      'fails validation',
+      {
+        status: 200,
+        contentType: 'application/json',
+        body: '{"type":"FeatureCollection","features":[{"type":"Feature","id":"x","properties":{},"geometry":null}]}',
+      },
+    ],
+  ] as const) {
+    test(`a data file that ${what}: a readable error naming it, the rest still usable`, async () => {
+      const t = await openPage(browser, { allowConsoleError: FAILED_LOAD });
+      await t.context.route(/\/assets\/sites-[\w-]+\.geojson$/, (r) => r.fulfill(fulfil));
+      await gotoReady(t);
+      const msg = t.page.getByTestId('map-error');
+      await msg.waitFor();
+      expect(await msg.textContent()).toContain('sites.geojson');
+      const drawn = await renderedPlaces(t.page);
+      expect(drawn).toContain('wudadao-zone');
+      expect(drawn).not.toContain('yanghuo-market');
+      await t.page.getByTestId('search-input').fill('五大道');
+      await t.page.getByTestId('place-hit').first().click();
+      await t.page.getByTestId('feature-panel').waitFor();
+      expectClean(t.problems);
+      await t.context.close();
+    });
+  }
+
+  test('failing tile requests of an online basemap do not break the app', async () => {
+    const t = await openPage(browser, { allowConsoleError: FAILED_LOAD });
+    await t.context.route(/\/stub-tiles\//, (r) => r.fulfill({ status: 503, body: '' }));
+    await gotoReady(t, '#/?basemap=osm');
+    expect((await renderedPlaces(t.page)).length).toBeGreaterThan(20);
+    await t.page.getByTestId('basemap-select').selectOption('offline');
+    await t.page.waitForFunction(() => !location.hash.includes('basemap='));
+    expect((await renderedPlaces(t.page)).length).toBeGreaterThan(20);
+    expectClean(t.problems);
+    await t.context.close();
+  });
+});
