@@ -17,10 +17,31 @@ const cspMeta = (): Plugin => ({
     ),
 });
 
+/**
+ * The plan layers are fetched by the app's script, which starts only after the large bundle is
+ * parsed: preload links let the browser fetch them at once, in parallel with the bundle.
+ */
+const preloadPlanData = (): Plugin => ({
+  name: 'plan-atlas-preload-data',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html, ctx) => {
+      const files = Object.keys(ctx.bundle ?? {}).filter((f) =>
+        /^assets\/(zones|corridors|sites)-[\w-]+\.geojson$/.test(f),
+      );
+      const links = files.map(
+        (f) => `<link rel="preload" href="./${f}" as="fetch" type="application/geo+json" crossorigin="anonymous" />`,
+      );
+      return html.replace('</head>', `    ${links.join('\n    ')}\n  </head>`);
+    },
+  },
+});
+
 // base './' so the built app runs from any sub-path of an intranet server.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), cspMeta()],
+  plugins: [svelte(), cspMeta(), preloadPlanData()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   assetsInclude: ['**/*.geojson', '**/*.pbf'],
   build: {

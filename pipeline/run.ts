@@ -14,6 +14,7 @@ import { buildLayers } from './stages/build.ts';
 import { validateLayers } from './stages/validate.ts';
 import { report, sizeChecks, type SizeCheck } from './stages/report.ts';
 import { SCHEMA_VERSION, type Manifest } from '../src/lib/contracts/features.ts';
+import { featureExtent, roundBox, unionBox } from '../src/lib/contracts/extent.ts';
 import { json, type OutFile } from './write.ts';
 
 export interface PipelineOptions {
@@ -92,8 +93,10 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
     [...located].filter(([, l]) => l.measured.length_km).map(([id, l]) => [id, l.measured.length_km!]),
   );
   const checks = sizeChecks(layers, lengths);
+  const all = [...layers.zones, ...layers.corridors, ...layers.sites];
   const manifest: Manifest = {
     schema_version: SCHEMA_VERSION,
+    bbox: roundBox(unionBox(all.map(featureExtent))),
     plans: planOrder,
     layers: Object.entries(layerFiles).map(([file, fs]) => ({ file, count: fs.length })),
     counts: Object.fromEntries(

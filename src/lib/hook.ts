@@ -3,6 +3,9 @@
  * - `map`: the maplibre-gl Map (null until created, or when WebGL is unavailable)
  * - `ready`: resolves once the data is loaded and the map is idle (rejects on a fatal load error)
  * - `version`: the app version from package.json
+ * - `readyAt`: `performance.now()` when `ready` resolved (for bench/load), else null
+ * - `placeId(feature)`: the place (feature) id of a map feature from `map.queryRenderedFeatures`,
+ *   or null (the plan layers' map features have generated numeric ids)
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
@@ -10,6 +13,14 @@ export interface PlanAtlasHook {
   map: MapLibreMap | null;
   ready: Promise<void>;
   version: string;
+  readyAt: number | null;
+  placeId: (f: PlacedFeature) => string | null;
+}
+
+export interface PlacedFeature {
+  source: string;
+  id?: string | number;
+  properties: Record<string, unknown>;
 }
 
 declare global {
@@ -28,12 +39,20 @@ export function installHook(): PlanAtlasHook {
   });
   // A rejection is also shown in the UI; keep it from surfacing as an unhandled rejection.
   ready.catch(() => {});
-  window.planAtlas = { map: null, ready, version: __APP_VERSION__ };
+  window.planAtlas = { map: null, ready, version: __APP_VERSION__, readyAt: null, placeId: () => null };
   return window.planAtlas;
 }
 
-export const markReady = (): void => resolveReady();
+export function markReady(): void {
+  window.planAtlas.readyAt ??= performance.now();
+  performance.mark('pa:ready');
+  resolveReady();
+}
 export const markFailed = (e: unknown): void => rejectReady(e);
+export function setPlaceResolver(fn: (f: PlacedFeature) => string | null): void {
+  window.planAtlas.placeId = fn;
+}
+
 export function setHookMap(map: MapLibreMap | null): void {
   window.planAtlas.map = map;
 }

@@ -129,8 +129,10 @@ export async function renderedPlaces(page: Page | Frame): Promise<string[]> {
   await mapIdle(page);
   return page.evaluate(() => {
     const map = window.planAtlas.map!;
-    const layers = ['plan-zones-fill', 'plan-corridors', 'plan-sites'].filter((l) => map.getLayer(l));
-    const ids = map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.fid).replace(/-buffer$/, ''));
-    return [...new Set(ids)].sort();
+    const layers = ['plan-admin-fill', 'plan-zones-fill', 'plan-corridors', 'plan-sites'].filter((l) =>
+      map.getLayer(l),
+    );
+    const ids = map.queryRenderedFeatures({ layers }).map((f) => window.planAtlas.placeId(f));
+    return [...new Set(ids.filter((x): x is string => !!x))].sort();
   });
 }

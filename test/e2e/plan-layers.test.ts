@@ -28,6 +28,24 @@ describe('plan layers', () => {
     expect(counts.corridors).toBeGreaterThan(0);
     expect(counts.sites).toBeGreaterThan(0);
     expect(counts.uncertain).toBeGreaterThan(0);
+    // A rough point's circle is drawn at its true ground radius (precision_m) at any zoom.
+    const radius = await t.page.evaluate(() => {
+      const map = window.planAtlas.map!;
+      const site = map.querySourceFeatures('plan-sites').find((f) => f.properties.precision_m === 1500)!;
+      const [lng, lat] = (site.geometry as GeoJSON.Point).coordinates as [number, number];
+      const out: number[] = [];
+      for (const zoom of [11, 14]) {
+        map.jumpTo({ center: [lng, lat], zoom });
+        const drawn = (map.getPaintProperty('plan-uncertainty', 'circle-radius') as unknown[]).slice(3);
+        const [z0, r0, z1, r1] = drawn as [number, [string, unknown, number], number, [string, unknown, number]];
+        const px = 1500 * (r0[2] + ((r1[2] - r0[2]) * (Math.pow(2, zoom - z0) - 1)) / (Math.pow(2, z1 - z0) - 1));
+        const ground =
+          map.project([lng + 1500 / (111_320 * Math.cos((lat * Math.PI) / 180)), lat]).x - map.project([lng, lat]).x;
+        out.push(px / ground);
+      }
+      return out;
+    });
+    for (const r of radius) expect(Math.abs(r - 1)).toBeLessThan(0.03);
     await shot(t.page, 'plan-layers-desktop');
     expectClean(t.problems);
     await t.context.close();

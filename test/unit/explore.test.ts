@@ -154,3 +154,15 @@ describe('reader place links', () => {
     ]);
   });
 });
+
+describe('map feature index', () => {
+  test('generated map ids resolve to place ids, and filters keep exactly the chosen features', async () => {
+    const { FeatureIndex } = await import('../../src/lib/map/plan-sources.ts');
+    const ix = new FeatureIndex(data);
+    const i = data.sites.features.findIndex((f) => f.id === 'yanghuo-market');
+    expect(ix.idOf({ source: 'plan-sites', id: i, properties: {} })).toBe('yanghuo-market');
+    expect(ix.idOf({ source: 'plan-sites', id: 99_999, properties: {} })).toBeNull();
+    expect(ix.idOf({ source: 'ref-roads', id: 0, properties: {} })).toBeNull();
+    expect(ix.only('plan-sites', new Set(['yanghuo-market']))).toEqual(['in', ['id'], ['literal', [i]]]);
+  });
+});

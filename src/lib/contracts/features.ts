@@ -49,6 +49,8 @@ export type PlaceCollection = FeatureCollection<Geometry, PlaceProperties> & { f
 
 export interface Manifest {
   schema_version: number;
+  /** Extent of all features (points padded by their precision): the map's first view. */
+  bbox: [number, number, number, number];
   plans: string[];
   layers: { file: string; count: number }[];
   counts: Record<string, number>;

@@ -2,12 +2,19 @@
  * Loads the plan layers (data/geojson) and checks them against the data contract on arrival:
  * a file that fails to load or to validate is reported by name, not drawn.
  */
-import manifestUrl from '../../../data/geojson/manifest.json?url';
+import manifestJson from '../../../data/geojson/manifest.json';
 import zonesUrl from '../../../data/geojson/zones.geojson?url';
 import corridorsUrl from '../../../data/geojson/corridors.geojson?url';
 import sitesUrl from '../../../data/geojson/sites.geojson?url';
 import { SCHEMA_VERSION, type Manifest, type PlaceCollection } from '../contracts/features.ts';
 import { validateFeatureCollection } from '../contracts/validate.ts';
+
+/** Where the plan layer files are served (fingerprinted by Vite), by map source id. */
+export const PLAN_FILES = {
+  'plan-zones': zonesUrl,
+  'plan-corridors': corridorsUrl,
+  'plan-sites': sitesUrl,
+} as const;
 
 export interface PlanData {
   zones: PlaceCollection;
@@ -29,18 +36,24 @@ export interface LoadedPlanData {
   data: PlanData;
   /** One readable message per file that failed to load or validate (its features are not drawn). */
   errors: string[];
+  /** The map sources whose file failed. */
+  failed: (keyof typeof PLAN_FILES)[];
 }
 
 const EMPTY = (): PlaceCollection => ({ type: 'FeatureCollection', features: [] });
 
 /** Loads every layer file on its own: one bad file is reported by name, the others still load. */
+/** The manifest is bundled (half a kilobyte): the first view is known before any request. */
+export const MANIFEST = manifestJson as unknown as Manifest;
+
 export async function loadPlanData(): Promise<LoadedPlanData> {
-  const manifest = (await getJson(manifestUrl, 'manifest.json')) as Manifest;
-  if (manifest?.schema_version !== SCHEMA_VERSION) {
-    throw new Error(`manifest.json: schema_version ${manifest?.schema_version} is not the ${SCHEMA_VERSION} this app reads`);
+  if (MANIFEST.schema_version !== SCHEMA_VERSION) {
+    throw new Error(`manifest.json: schema_version ${MANIFEST.schema_version} is not the ${SCHEMA_VERSION} this app reads`);
   }
   const errors: string[] = [];
-  const load = async (url: string, name: string): Promise<PlaceCollection> => {
+  const failed: (keyof typeof PLAN_FILES)[] = [];
+  const load = async (source: keyof typeof PLAN_FILES, name: string): Promise<PlaceCollection> => {
+    const url = PLAN_FILES[source];
     try {
       const fc = await getJson(url, name);
       const problems = validateFeatureCollection(fc, name);
@@ -48,13 +61,14 @@ export async function loadPlanData(): Promise<LoadedPlanData> {
       return fc as PlaceCollection;
     } catch (e) {
       errors.push((e as Error).message);
+      failed.push(source);
       return EMPTY();
     }
   };
   const [zones, corridors, sites] = await Promise.all([
-    load(zonesUrl, 'zones.geojson'),
-    load(corridorsUrl, 'corridors.geojson'),
-    load(sitesUrl, 'sites.geojson'),
+    load('plan-zones', 'zones.geojson'),
+    load('plan-corridors', 'corridors.geojson'),
+    load('plan-sites', 'sites.geojson'),
   ]);
-  return { data: { zones, corridors, sites }, errors };
+  return { data: { zones, corridors, sites }, errors, failed };
 }

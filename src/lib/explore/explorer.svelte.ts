@@ -5,7 +5,7 @@
 import type { AppState } from '../state/app.svelte.ts';
 import { fidsOf, intersects, unionBox, type BBox, type Place } from './catalog.ts';
 import { applyFilters, facetCounts, type Facet } from './filters.ts';
-import { distanceTo, nearby } from './near.ts';
+import { DistanceCache, nearby } from './near.ts';
 
 export type SortKey = 'name' | 'plan' | 'distance';
 
@@ -43,14 +43,18 @@ export class Explorer {
   /** Where distances in the list are measured from: the near-me centre, else the map centre. */
   origin = $derived.by(() => this.app.params.near ?? this.viewCentre);
 
-  listed = $derived.by(() => {
+  /** Filtered places in the map view (or all of them when the list is not limited to the view). */
+  inView = $derived.by(() => {
     const box = this.viewBox;
-    const rows = this.filtered
-      .filter((p) => !this.inViewOnly || !box || intersects(p.bbox, box))
-      .map((place) => ({
-        place,
-        metres: this.origin ? distanceTo(place.feature.geometry, this.origin) : null,
-      }));
+    return this.filtered.filter((p) => !this.inViewOnly || !box || intersects(p.bbox, box));
+  });
+
+  /** Distances from the current origin, computed once per place and origin (geometry is costly). */
+  private distances = $derived(new DistanceCache(this.origin));
+
+  listed = $derived.by(() => {
+    const d = this.distances;
+    const rows = this.inView.map((place) => ({ place, metres: d.to(place) }));
     const name = (p: Place) => p.feature.properties.name;
     const plan = (p: Place) => this.planOrder.indexOf(p.feature.properties.plans[0] ?? '');
     const cmp: Record<SortKey, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {

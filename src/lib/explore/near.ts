@@ -32,6 +32,18 @@ export function distanceTo(g: Geometry, p: LngLat): number {
   }
 }
 
+/** Distances of places from one origin, computed on first use. */
+export class DistanceCache {
+  private cache = new Map<string, number>();
+  constructor(private origin: LngLat | null) {}
+  to(place: Place): number | null {
+    if (!this.origin) return null;
+    let d = this.cache.get(place.id);
+    if (d === undefined) this.cache.set(place.id, (d = distanceTo(place.feature.geometry, this.origin)));
+    return d;
+  }
+}
+
 export interface NearPlace {
   place: Place;
   metres: number;

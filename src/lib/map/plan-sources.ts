@@ -1,35 +1,47 @@
-/** GeoJSON sources for the plan layers, with the uncertainty circles derived from precision_m. */
-import { circle } from '@turf/turf';
+/**
+ * The plan layers' map sources. The three layer files are in the style from the start, by URL,
+ * so MapLibre's worker fetches and lays them out together with the basemap (one pass to the first
+ * complete frame). Their features get their index as map id (`generateId`); `FeatureIndex` maps
+ * those back to place ids once the app has the same files.
+ */
 import type { FeatureCollection } from 'geojson';
-import type { PlaceCollection } from '../contracts/features.ts';
-import type { PlanData } from '../data/plan-data.ts';
-import { UNCERTAIN_M } from './style/plan-layers.ts';
+import type { FilterSpecification, SourceSpecification } from 'maplibre-gl';
+import { PLAN_FILES, type PlanData } from '../data/plan-data.ts';
+import { absolute } from '../data/urls.ts';
 
-/** MapLibre drops string feature ids, so the id is copied into the properties for clicks. */
-const withFid = (fc: PlaceCollection): FeatureCollection => ({
-  type: 'FeatureCollection',
-  features: fc.features.map((f) => ({ ...f, properties: { ...f.properties, fid: f.id } })),
-});
+export type PlanSourceId = keyof typeof PLAN_FILES;
+const ATTRIBUTION = '规划图谱 Plan Atlas（规划原文定位）';
+export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export function planSourceData(data: PlanData): Record<string, FeatureCollection> {
-  const uncertain = data.sites.features.filter(
-    (f) => f.properties.precision_m > UNCERTAIN_M && f.geometry.type === 'Point',
-  );
-  return {
-    'plan-zones': withFid(data.zones),
-    'plan-corridors': withFid(data.corridors),
-    'plan-sites': withFid(data.sites),
-    'plan-uncertainty': {
-      type: 'FeatureCollection',
-      features: uncertain.map((f) => ({
-        ...circle((f.geometry as GeoJSON.Point).coordinates, f.properties.precision_m, { units: 'meters', steps: 48 }),
-        properties: {
-          fid: f.id,
-          plans: f.properties.plans,
-          themes: f.properties.themes,
-          precision_m: f.properties.precision_m,
-        },
-      })),
-    },
-  };
+export function planSources(): Record<string, SourceSpecification> {
+  const specs: Record<string, SourceSpecification> = {};
+  for (const [id, url] of Object.entries(PLAN_FILES))
+    specs[id] = { type: 'geojson', data: absolute(url), generateId: true, attribution: ATTRIBUTION };
+  return specs;
+}
+
+/** Map feature (source + generated id) ↔ place feature id. */
+export class FeatureIndex {
+  private ids: Record<PlanSourceId, string[]>;
+
+  constructor(data: PlanData) {
+    this.ids = {
+      'plan-zones': data.zones.features.map((f) => String(f.id)),
+      'plan-corridors': data.corridors.features.map((f) => String(f.id)),
+      'plan-sites': data.sites.features.map((f) => String(f.id)),
+    };
+  }
+
+  /** The feature id of a rendered map feature, or null. */
+  idOf(f: { source: string; id?: string | number; properties: Record<string, unknown> }): string | null {
+    const list = this.ids[f.source as PlanSourceId];
+    return list && typeof f.id === 'number' ? (list[f.id] ?? null) : null;
+  }
+
+  /** A filter keeping only the features in `fids`, for a layer of `source`. */
+  only(source: string, fids: Set<string>): FilterSpecification {
+    const list = this.ids[source as PlanSourceId] ?? [];
+    const keep = list.flatMap((id, i) => (fids.has(id) ? [i] : []));
+    return ['in', ['id'], ['literal', keep]] as FilterSpecification;
+  }
 }

@@ -6,35 +6,26 @@ import type { FilterSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { circle } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import { colourExpression, planLayers, type ColourBy } from './style/plan-layers.ts';
-import { HIGHLIGHT_SOURCE, NEAR_SOURCE, overlayLayers } from './style/overlay-layers.ts';
-import { beforeId } from './zorder.ts';
+import { HIGHLIGHT_SOURCE, NEAR_SOURCE } from './style/overlay-layers.ts';
 import { setOverlayData } from './basemap-switch.ts';
+import { EMPTY, type FeatureIndex } from './plan-sources.ts';
 import type { Place } from '../explore/catalog.ts';
 
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-const BASE_FILTERS = new Map(planLayers().map((l) => [l.id, 'filter' in l ? l.filter : undefined]));
-
-export function addOverlays(m: MapLibreMap): void {
-  m.addSource(HIGHLIGHT_SOURCE, { type: 'geojson', data: EMPTY });
-  m.addSource(NEAR_SOURCE, { type: 'geojson', data: EMPTY });
-  for (const layer of overlayLayers()) {
-    m.addLayer(
-      layer,
-      beforeId(
-        layer.id,
-        m.getStyle().layers.map((l) => l.id),
-      ),
-    );
-  }
-}
+const BASE = planLayers().map((l) => ({
+  id: l.id,
+  source: 'source' in l ? String(l.source) : '',
+  filter: 'filter' in l ? l.filter : undefined,
+}));
 
 /** Shows only the features whose id is in `fids` (all when null). */
-export function showOnly(m: MapLibreMap, fids: Set<string> | null): void {
-  for (const [id, base] of BASE_FILTERS) {
+export function showOnly(m: MapLibreMap, index: FeatureIndex, fids: Set<string> | null): void {
+  for (const { id, source, filter: base } of BASE) {
     if (!m.getLayer(id)) continue;
-    const only = fids ? (['in', ['get', 'fid'], ['literal', [...fids]]] as FilterSpecification) : null;
+    const only = fids ? index.only(source, fids) : null;
     const filter = base && only ? (['all', base, only] as FilterSpecification) : (only ?? base ?? null);
-    m.setFilter(id, filter);
+    // The filter is ours (built from validated ids), so the style-spec validation is skipped: it
+    // costs more than the change itself for long id lists.
+    m.setFilter(id, filter, { validate: false });
   }
 }
 

@@ -96,14 +96,21 @@ export function basemapLayers(): LayerSpecification[] {
         'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 15, 6],
       },
     },
+    // Two layers with constant paint rather than one with data-driven paint: each distinct
+    // data-driven combination is another WebGL program to compile before the first frame.
     {
       id: 'districts-line',
       type: 'line',
       source: 'ref-districts',
-      paint: {
-        'line-color': ['case', ['get', 'plan_area'], t.planDistrictLine, t.districtLine],
-        'line-width': ['case', ['get', 'plan_area'], 2, 0.8],
-      },
+      filter: ['!', ['get', 'plan_area']],
+      paint: { 'line-color': t.districtLine, 'line-width': 0.8 },
+    },
+    {
+      id: 'plan-districts-line',
+      type: 'line',
+      source: 'ref-districts',
+      filter: ['get', 'plan_area'],
+      paint: { 'line-color': t.planDistrictLine, 'line-width': 2 },
     },
     {
       id: 'metro-lines',

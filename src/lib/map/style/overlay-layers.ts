@@ -1,9 +1,14 @@
 /** Layers over the plan layers: the selected / hovered place, and the near-me circle. */
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { ordered } from '../zorder.ts';
 
 export const HIGHLIGHT_SOURCE = 'plan-highlight';
 export const NEAR_SOURCE = 'near';
+
+export const overlaySources = (): Record<string, SourceSpecification> => ({
+  [HIGHLIGHT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+  [NEAR_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+});
 
 const isSelected = ['==', ['get', 'state'], 'selected'] as ExpressionSpecification;
 

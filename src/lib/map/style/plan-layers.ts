@@ -1,13 +1,20 @@
 /**
  * The plan layers as data: zones as fills with outlines, corridors as wide lines over their
- * buffered area, sites as circles, and a dashed uncertainty circle wherever a location is only
- * known to within more than UNCERTAIN_M metres (never drawn as an exact pin).
+ * buffered area, sites as circles, and a shaded circle of the true radius wherever a location is
+ * only known to within more than UNCERTAIN_M metres (drawn hollow, never as an exact pin).
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { planColours, themeColours, NO_THEME_COLOUR, FONT } from './theme.ts';
 import { ordered } from '../zorder.ts';
 
 export const UNCERTAIN_M = 300;
+
+/**
+ * Screen pixels per metre at zoom 0 at Tianjin's latitude (39.1°N; 512-pixel world at zoom 0).
+ * With base-2 exponential interpolation over zoom, a circle radius of precision_m × this is the
+ * true ground radius at every zoom (within ±1.5% across the municipality's latitudes).
+ */
+export const PX_PER_M_Z0 = 512 / (40_075_016.686 * Math.cos((39.1 * Math.PI) / 180));
 
 export type ColourBy = 'plan' | 'theme';
 
@@ -27,12 +34,22 @@ export const colourExpression = (by: ColourBy): ExpressionSpecification =>
 export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
   const planColour = colourExpression(by);
   return ordered<LayerSpecification>([
+    // Fills have constant opacity and no antialiasing outline (the line layers draw the edges):
+    // fewer WebGL program variants to compile before the first frame.
+    {
+      id: 'plan-admin-fill',
+      type: 'fill',
+      source: 'plan-zones',
+      // A plan's whole district or street is context, so it is only tinted.
+      filter: ['==', ['get', 'kind'], 'admin'],
+      paint: { 'fill-color': planColour, 'fill-opacity': 0.05, 'fill-antialias': false },
+    },
     {
       id: 'plan-zones-fill',
       type: 'fill',
       source: 'plan-zones',
-      // A plan's whole district or street is context, so it is only tinted.
-      paint: { 'fill-color': planColour, 'fill-opacity': ['case', ['==', ['get', 'kind'], 'admin'], 0.05, 0.22] },
+      filter: ['!=', ['get', 'kind'], 'admin'],
+      paint: { 'fill-color': planColour, 'fill-opacity': 0.22, 'fill-antialias': false },
     },
     { id: 'plan-zones-line', type: 'line', source: 'plan-zones', paint: { 'line-color': planColour, 'line-width': 2 } },
     {
@@ -40,7 +57,7 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
       type: 'fill',
       source: 'plan-corridors',
       filter: ['==', ['get', 'role'], 'buffer'],
-      paint: { 'fill-color': planColour, 'fill-opacity': 0.15 },
+      paint: { 'fill-color': planColour, 'fill-opacity': 0.15, 'fill-antialias': false },
     },
     {
       id: 'plan-corridors',
@@ -55,16 +72,28 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
       },
     },
     {
+      // The area a rough point may be anywhere in: a shaded circle of precision_m metres.
       id: 'plan-uncertainty',
-      type: 'fill',
-      source: 'plan-uncertainty',
-      paint: { 'fill-color': planColour, 'fill-opacity': 0.08, 'fill-outline-color': planColour },
-    },
-    {
-      id: 'plan-uncertainty-line',
-      type: 'line',
-      source: 'plan-uncertainty',
-      paint: { 'line-color': planColour, 'line-width': 1.5, 'line-dasharray': [3, 2] },
+      type: 'circle',
+      source: 'plan-sites',
+      filter: ['>', ['get', 'precision_m'], UNCERTAIN_M],
+      paint: {
+        'circle-radius': [
+          'interpolate',
+          ['exponential', 2],
+          ['zoom'],
+          0,
+          ['*', ['get', 'precision_m'], PX_PER_M_Z0],
+          22,
+          ['*', ['get', 'precision_m'], PX_PER_M_Z0 * 2 ** 22],
+        ],
+        'circle-color': planColour,
+        'circle-opacity': 0.04,
+        'circle-stroke-color': planColour,
+        'circle-stroke-width': 1.5,
+        'circle-stroke-opacity': 0.7,
+        'circle-pitch-alignment': 'map',
+      },
     },
     {
       id: 'plan-sites',

@@ -1,0 +1,43 @@
+/**
+ * The pipeline: `npm run data` end to end (median of 5, in process, nothing written), and how the
+ * text stages (segment + extract) scale from the plans to 10 concatenated copies of each.
+ */
+import { DEFAULTS, runPipeline } from '../pipeline/run.ts';
+import { readPlans } from '../pipeline/stages/read.ts';
+import { segment } from '../pipeline/stages/segment.ts';
+import { readGazetteer } from '../pipeline/stages/gazetteer.ts';
+import { extract, termsOf } from '../pipeline/stages/extract.ts';
+import { fmt, median, type Line } from './lib.ts';
+
+function textStages(copies: number): number {
+  const plans = readPlans(DEFAULTS.plansDir);
+  const { entries, outOfScope } = readGazetteer(DEFAULTS.gazetteerDir);
+  const terms = termsOf(entries, outOfScope);
+  const texts = plans.map((p) => ({ id: p.meta.id, text: Array(copies).fill(p.text).join('\n') }));
+  const t0 = performance.now();
+  for (const p of texts) {
+    const o = segment(p.id, p.text, 'bench');
+    extract(o, p.text, terms);
+  }
+  return performance.now() - t0;
+}
+
+export function benchPipeline(): Line[] {
+  runPipeline(DEFAULTS); // warm-up
+  const total = median(
+    Array.from({ length: 5 }, () => {
+      const t0 = performance.now();
+      runPipeline(DEFAULTS);
+      return performance.now() - t0;
+    }),
+  );
+  const one = median(Array.from({ length: 5 }, () => textStages(1)));
+  const ten = median(Array.from({ length: 3 }, () => textStages(10)));
+  const ratio = ten / one;
+  return [
+    { what: 'npm run data, in process (median of 5)', value: `${fmt(total, 0)} ms`, budget: '', ok: true },
+    { what: 'segment + extract, plans ×1', value: `${fmt(one, 0)} ms`, budget: '', ok: true },
+    { what: 'segment + extract, plans ×10 (concatenated)', value: `${fmt(ten, 0)} ms`, budget: '', ok: true },
+    { what: 'scaling ×10 text / ×1 text', value: fmt(ratio, 1), budget: '≈ 10 (linear), ≤ 15', ok: ratio <= 15 },
+  ];
+}
