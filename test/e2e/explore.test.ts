@@ -125,6 +125,13 @@ describe('explore: near me', () => {
       expect([...metres].sort((a, b) => a - b)).toEqual(metres);
       expect(Math.max(...metres)).toBeLessThanOrEqual(1000);
       await mapIdle(t.page);
+      // The map shows the whole circle around the centre.
+      const view = await t.page.evaluate(() => {
+        const map = window.planAtlas.map!;
+        return { centre: map.getBounds().contains([117.20912, 39.1139]), zoom: map.getZoom() };
+      });
+      expect(view.centre).toBe(true);
+      expect(view.zoom).toBeGreaterThan(12);
       const circle = await t.page.evaluate(
         () => window.planAtlas.map!.queryRenderedFeatures({ layers: ['near-circle'] }).length,
       );

@@ -68,3 +68,10 @@ export function nearby(places: Place[], p: LngLat, radius: number): NearPlace[] 
 }
 
 export const RADII = [500, 1000, 2000, 3000, 5000] as const;
+
+/** The box of a circle of `radius` metres around `p`. */
+export function boxAround(p: LngLat, radius: number): [number, number, number, number] {
+  const dLat = radius / 111_320;
+  const dLng = dLat / Math.cos((p[1] * Math.PI) / 180);
+  return [p[0] - dLng, p[1] - dLat, p[0] + dLng, p[1] + dLat];
+}
