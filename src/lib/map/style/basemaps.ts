@@ -10,6 +10,7 @@ export type Crs = 'WGS84' | 'GCJ02';
 export interface BasemapDef {
   id: string;
   label: string;
+  labelEn: string;
   crs: Crs;
   /** Default tile URL templates; `{key}` is replaced by the configured key. */
   tiles: string[];
@@ -19,10 +20,19 @@ export interface BasemapDef {
 }
 
 export const BASEMAPS: BasemapDef[] = [
-  { id: 'offline', label: '内置底图（离线）', crs: 'WGS84', tiles: [], needsKey: false, attribution: '' },
+  {
+    id: 'offline',
+    label: '内置底图（离线）',
+    labelEn: 'Built-in (offline)',
+    crs: 'WGS84',
+    tiles: [],
+    needsKey: false,
+    attribution: '',
+  },
   {
     id: 'osm',
     label: 'OpenStreetMap',
+    labelEn: 'OpenStreetMap',
     crs: 'WGS84',
     tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
     needsKey: false,
@@ -31,6 +41,7 @@ export const BASEMAPS: BasemapDef[] = [
   {
     id: 'tianditu',
     label: '天地图',
+    labelEn: 'Tianditu 天地图',
     crs: 'WGS84', // CGCS2000, within a metre of WGS-84
     tiles: [
       'https://t0.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}',
@@ -44,6 +55,7 @@ export const BASEMAPS: BasemapDef[] = [
   {
     id: 'amap',
     label: '高德地图（GCJ-02）',
+    labelEn: 'AMap 高德 (GCJ-02)',
     crs: 'GCJ02',
     tiles: ['https://webrd01.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}'],
     needsKey: false,
