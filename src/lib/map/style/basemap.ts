@@ -8,6 +8,7 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { basemapTheme as t, FONT } from './theme.ts';
 import { ordered } from '../zorder.ts';
+import { pointLabels } from './labels.ts';
 
 export interface ReferenceUrls {
   districts: string;
@@ -163,21 +164,7 @@ export function basemapLayers(): LayerSpecification[] {
       },
       paint: { 'text-color': t.waterLabel, ...halo },
     },
-    {
-      id: 'metro-stations-label',
-      type: 'symbol',
-      source: 'ref-metro-stations',
-      minzoom: 13,
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': FONT,
-        'text-size': 11,
-        'text-offset': [0, 1.1],
-        'text-anchor': 'top',
-        'text-optional': true,
-      },
-      paint: { 'text-color': t.label, ...halo },
-    },
+    pointLabels('metro-stations-label', 'ref-metro-stations', 13, 11, { 'text-color': t.label, ...halo }),
     {
       id: 'districts-label',
       type: 'symbol',

@@ -3,9 +3,12 @@
  * buffered area, sites as circles, and a shaded circle of the true radius wherever a location is
  * only known to within more than UNCERTAIN_M metres (drawn hollow, never as an exact pin).
  */
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { planColours, themeColours, NO_THEME_COLOUR, FONT } from './theme.ts';
 import { ordered } from '../zorder.ts';
+import { pointLabels } from './labels.ts';
+
+const LABEL_PAINT = { 'text-color': '#1f2a30', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 };
 
 export const UNCERTAIN_M = 300;
 
@@ -33,24 +36,19 @@ export const colourExpression = (by: ColourBy): ExpressionSpecification =>
 
 export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
   const planColour = colourExpression(by);
+  // Fills have constant opacity and no antialiasing outline (the line layers draw the edges):
+  // fewer WebGL program variants to compile before the first frame.
+  const zoneFill = (id: string, filter: FilterSpecification, opacity: number): LayerSpecification => ({
+    id,
+    type: 'fill',
+    source: 'plan-zones',
+    filter,
+    paint: { 'fill-color': planColour, 'fill-opacity': opacity, 'fill-antialias': false },
+  });
   return ordered<LayerSpecification>([
-    // Fills have constant opacity and no antialiasing outline (the line layers draw the edges):
-    // fewer WebGL program variants to compile before the first frame.
-    {
-      id: 'plan-admin-fill',
-      type: 'fill',
-      source: 'plan-zones',
-      // A plan's whole district or street is context, so it is only tinted.
-      filter: ['==', ['get', 'kind'], 'admin'],
-      paint: { 'fill-color': planColour, 'fill-opacity': 0.05, 'fill-antialias': false },
-    },
-    {
-      id: 'plan-zones-fill',
-      type: 'fill',
-      source: 'plan-zones',
-      filter: ['!=', ['get', 'kind'], 'admin'],
-      paint: { 'fill-color': planColour, 'fill-opacity': 0.22, 'fill-antialias': false },
-    },
+    // A plan's whole district or street is context, so it is only tinted.
+    zoneFill('plan-admin-fill', ['==', ['get', 'kind'], 'admin'], 0.05),
+    zoneFill('plan-zones-fill', ['!=', ['get', 'kind'], 'admin'], 0.22),
     { id: 'plan-zones-line', type: 'line', source: 'plan-zones', paint: { 'line-color': planColour, 'line-width': 2 } },
     {
       id: 'plan-corridors-buffer',
@@ -118,7 +116,7 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
         'text-font': FONT,
         'text-size': 12,
       },
-      paint: { 'text-color': '#1f2a30', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      paint: LABEL_PAINT,
     },
     {
       id: 'plan-zone-labels',
@@ -127,22 +125,8 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
       minzoom: 12,
       filter: ['!=', ['get', 'kind'], 'admin'],
       layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12, 'text-max-width': 8 },
-      paint: { 'text-color': '#1f2a30', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      paint: LABEL_PAINT,
     },
-    {
-      id: 'plan-labels',
-      type: 'symbol',
-      source: 'plan-sites',
-      minzoom: 11,
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': FONT,
-        'text-size': 12,
-        'text-offset': [0, 1.2],
-        'text-anchor': 'top',
-        'text-optional': true,
-      },
-      paint: { 'text-color': '#1f2a30', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-    },
+    pointLabels('plan-labels', 'plan-sites', 11, 12, LABEL_PAINT),
   ]);
 }
