@@ -69,6 +69,18 @@ describe('explore: filters, list, URL state', () => {
     await t.context.close();
   });
 
+  test('a shared link with a selection and no view opens framed on that place', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, '#/?sel=yifengqu');
+    await t.page.getByTestId('feature-panel').waitFor();
+    await t.page.waitForFunction(() => {
+      const map = window.planAtlas.map!;
+      return map.getZoom() > 13 && map.getBounds().contains([117.1945, 39.1355]);
+    });
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
   test('the list follows the map view and selects on the map; hover highlights both ways', async () => {
     const t = await openPage(browser);
     await gotoReady(t, '#/?v=117.197,39.115,14.5&tab=list');
