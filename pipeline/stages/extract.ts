@@ -103,7 +103,9 @@ export function extract(
     for (const [rule, re] of RULES) {
       for (const m of s.matchAll(re)) {
         const at = m.index;
-        const covered = taken.slice(at, at + m[0].length).every(Boolean);
+        // A rule's match ends in the thing it names (…广场, …地块, …沿线); when that end is part of a
+        // known name, the leading words the pattern swept up (进一步深化, 建成) are not a new place.
+        const covered = taken[at + m[0].length - 1] === true;
         if (!covered) candidates.push({ plan: outline.plan, anchor: u.anchor, text: m[0], rule });
       }
     }
