@@ -77,7 +77,6 @@ const zh = {
   passages: '规划原文（{n} 处）',
   readInPlan: '在规划中阅读 →',
   showOnMap: '在地图上显示',
-  feature: '要素详情',
   mapLabel: '地图',
   mapFailed: '地图无法显示（浏览器不支持 WebGL）。列表、搜索和规划原文仍可使用。',
   layersFailed: '规划图层加载失败：{msg}',
@@ -104,7 +103,6 @@ const zh = {
   embedCode: '嵌入代码',
   embedCopy: '复制代码',
   embedCopied: '已复制',
-  embedPreview: '预览',
   hitCount: '{n} 处，{plans} 个规划',
 };
 
@@ -188,7 +186,6 @@ const en: Record<StringKey, string> = {
   passages: 'Passages in the plans ({n})',
   readInPlan: 'Read in the plan →',
   showOnMap: 'Show on map',
-  feature: 'Feature',
   mapLabel: 'Map',
   mapFailed: 'The map cannot be shown (this browser has no WebGL). The list, search and plan texts still work.',
   layersFailed: 'Plan layers failed to load: {msg}',
@@ -215,7 +212,6 @@ const en: Record<StringKey, string> = {
   embedCode: 'Embed code',
   embedCopy: 'Copy code',
   embedCopied: 'Copied',
-  embedPreview: 'Preview',
   hitCount: '{n} passages in {plans} plans',
 };
 
