@@ -8,7 +8,7 @@ import { segment } from './stages/segment.ts';
 import { validateOutline } from './stages/validate-outline.ts';
 import { readGazetteer, checkLocated } from './stages/gazetteer.ts';
 import { loadReference } from './stages/reference.ts';
-import { extract, termsOf, type Candidate, type Mention } from './stages/extract.ts';
+import { enclosuresOf, extract, termsOf, type Candidate, type Mention } from './stages/extract.ts';
 import { locate, type Located } from './stages/locate.ts';
 import { buildLayers } from './stages/build.ts';
 import { validateLayers } from './stages/validate.ts';
@@ -58,10 +58,11 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
 
   const { entries, outOfScope } = readGazetteer(opts.gazetteerDir);
   const terms = termsOf(entries, outOfScope);
+  const enclosures = enclosuresOf(entries);
   const mentions: Mention[] = [];
   const candidates: Candidate[] = [];
   for (const o of outlines) {
-    const r = extract(o, texts.get(o.plan)!, terms);
+    const r = extract(o, texts.get(o.plan)!, terms, enclosures);
     mentions.push(...r.mentions);
     candidates.push(...r.candidates);
   }
@@ -122,7 +123,7 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
       const n = (k: string) => o.blocks.filter((b) => b.kind === k).length;
       return `${o.plan}: ${n('part')} parts, ${n('chapter')} chapters, ${n('section')} sections, ${n('column')} columns, ${n('paragraph')} paragraphs, ${mentions.filter((m) => m.plan === o.plan && m.entry).length} mentions`;
     }),
-    `features: ${layers.zones.length} zones, ${layers.corridors.length} corridor parts, ${layers.sites.length} sites; ${candidates.length} candidates in the report`,
+    `features: ${layers.zones.length} zones, ${layers.corridors.length} corridor parts, ${layers.sites.length} sites; ${candidates.filter((c) => !c.generic).length} candidates and ${candidates.filter((c) => c.generic).length} generic phrases in the report`,
     ...checks.map(
       (c) =>
         `check ${c.name} ${c.what}: stated ${c.stated}, measured ${c.measured.toFixed(2)} ${c.ok ? 'ok' : 'OUT OF RANGE (±20%)'}`,

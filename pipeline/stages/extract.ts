@@ -22,14 +22,53 @@ export interface Mention {
 export interface Candidate {
   plan: string;
   anchor: string;
+  /** The construction as matched, less the verbs and known names the pattern swept up. */
   text: string;
   rule: string;
+  /** Set when what is left is a generic phrase (口袋公园, 污染地块 ...): out of scope, not a place. */
+  generic?: true;
 }
 
 interface Term {
   term: string;
   entry?: string;
   outOfScope?: string;
+}
+
+/** A zone built from the roads that enclose it, for the plans' "以A、B、C…围合" construction. */
+export interface Enclosure {
+  roads: string[];
+  entry: string;
+}
+
+export function enclosuresOf(gazetteer: GazetteerEntry[]): Enclosure[] {
+  return gazetteer.filter((e) => e.enclosed_by).map((e) => ({ roads: e.enclosed_by!, entry: e.id }));
+}
+
+// Verbs and connectives the patterns sweep up in front of a name (重点打造…, 加快推进…, 四是…).
+const LEAD =
+  /^(?:[一二三四五六]是|进一步|相继|重点|积极|探索|高标准|高规格|加快|推进|推动|依托|利用好|利用|跟进|引导|加强|充分|开发|新建|建设|深化|提升|改造|大力|发展|鼓励|支持|建成|消除|串联|延展|体现|储备|有序|开展|及时|底前|完成|打造|扩大|影响|现有|辖区内|我区|把|以|为|在|将|是|内)+/;
+// What is left is generic when it is only qualifiers and a generic head: 各层级商圈, 街角口袋康体公园,
+// 新增疑似污染地块, 东北角270亩 (after a known name).
+const GENERIC =
+  /^(?:和|进|等|\d+个|多个|新型|地标|各层级|重点|传统|热点|口袋|街心|街角|体育|儿童主题|特色|主要|康体|健身类|综合体|综合性|带动|知名|沿线|广场|二期|综合农业|科技|创意|产业|中心|中央|花园式|出让|污染|疑似|新增|调查|全部|零散小|棚户区改造后|轨道交通站点|地铁|商业|区内|所有|全区|一批|新的|东北角|\d+亩)*(?:商圈|公园|广场|产业园|科技园|园区|产业基地|商务区|地块|沿线|亩)?$/;
+
+/** The name a construction points at once verbs, known names and everything before a 的 are dropped. */
+function coreOf(m: string, at: number, taken: boolean[]): { core: string; known: boolean } {
+  let i = 0;
+  let known = false;
+  for (;;) {
+    const lead = LEAD.exec(m.slice(i));
+    if (lead) i += lead[0].length;
+    if (i < m.length && taken[at + i]) {
+      known = true;
+      while (i < m.length && taken[at + i]) i++;
+      continue;
+    }
+    if (!lead) break;
+  }
+  const rest = m.slice(i);
+  return { core: rest.slice(rest.lastIndexOf('的') + 1), known };
 }
 
 export function termsOf(gazetteer: GazetteerEntry[], outOfScope: OutOfScope[]): Term[] {
@@ -40,12 +79,14 @@ export function termsOf(gazetteer: GazetteerEntry[], outOfScope: OutOfScope[]): 
   return terms.sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
 }
 
+const ENCLOSED = /以([\u4e00-\u9fa5、]{4,60})围合/g;
+
 const RULES: [string, RegExp][] = [
   ['X沿线', /([\u4e00-\u9fa5A-Za-z0-9—-]{2,12}?)沿线/g],
   ['X至Y段', /([\u4e00-\u9fa5]{2,8})至([\u4e00-\u9fa5]{2,8})段/g],
   ['XX地块', /([\u4e00-\u9fa5A-Za-z0-9]{2,10}?)地块/g],
   ['N亩', /([\u4e00-\u9fa5]{2,10}?)[^\u4e00-\u9fa5]{0,3}?(\d+(?:\.\d+)?)\s*亩/g],
-  ['围合', /以([\u4e00-\u9fa5、]{4,60})围合/g],
+  ['围合', ENCLOSED],
   [
     '园区',
     /([\u4e00-\u9fa5A-Za-z0-9]{2,10}?(?:产业园|科技园|创意产业园|众创园|产业基地|商务区|风景区|公园|广场|商圈|大厦|MALL))/g,
@@ -68,6 +109,7 @@ export function extract(
   outline: Outline,
   text: string,
   terms: Term[],
+  enclosures: Enclosure[] = [],
 ): { mentions: Mention[]; candidates: Candidate[] } {
   const mentions: Mention[] = [];
   const candidates: Candidate[] = [];
@@ -83,6 +125,24 @@ export function extract(
   for (const u of units) {
     const s = text.slice(u.start, u.end);
     const taken: boolean[] = new Array(s.length).fill(false);
+    // A zone defined by its enclosing roads is cited by that definition; the road names inside it
+    // (南京路 ...) are boundaries there, not mentions of the places named after them.
+    for (const m of s.matchAll(ENCLOSED)) {
+      const roads = m[1]!.split('、');
+      const zone = enclosures.find((z) => z.roads.length === roads.length && roads.every((r) => z.roads.includes(r)));
+      if (!zone) continue;
+      taken.fill(true, m.index, m.index + m[0].length);
+      const start = u.start + m.index;
+      mentions.push({
+        plan: outline.plan,
+        anchor: u.anchor,
+        start,
+        end: start + m[0].length,
+        name: m[0],
+        quote: { start: u.start, end: u.end },
+        entry: zone.entry,
+      });
+    }
     for (const t of terms) {
       for (let i = s.indexOf(t.term); i >= 0; i = s.indexOf(t.term, i + 1)) {
         const j = i + t.term.length;
@@ -105,8 +165,18 @@ export function extract(
         const at = m.index;
         // A rule's match ends in the thing it names (…广场, …地块, …沿线); when that end is part of a
         // known name, the leading words the pattern swept up (进一步深化, 建成) are not a new place.
-        const covered = taken[at + m[0].length - 1] === true;
-        if (!covered) candidates.push({ plan: outline.plan, anchor: u.anchor, text: m[0], rule });
+        if (taken[at + m[0].length - 1]) continue;
+        const { core, known } = coreOf(m[0], at, taken);
+        const generic = GENERIC.test(core);
+        // "<known name>沿线", "<known name>等重点地块": a mention of the known place, already recorded.
+        if (generic && known) continue;
+        candidates.push({
+          plan: outline.plan,
+          anchor: u.anchor,
+          text: core,
+          rule,
+          ...(generic ? { generic: true as const } : {}),
+        });
       }
     }
   }

@@ -30,6 +30,8 @@ export function readGazetteer(dir: string): { entries: GazetteerEntry[]; outOfSc
       bad('missing evidence');
     if (!(e.precision_m > 0)) bad('precision_m must be a positive number of metres');
     if (!e.geometry?.type) bad('geometry spec missing');
+    if (e.enclosed_by !== undefined && !(Array.isArray(e.enclosed_by) && e.enclosed_by.every((r) => r.trim())))
+      bad('enclosed_by must list road names');
   }
   return { entries, outOfScope: read('out-of-scope.json') as OutOfScope[] };
 }

@@ -101,6 +101,11 @@ export function locate(e: GazetteerEntry, r: Reference): Located {
       if (!d) fail(e, `district "${g.name}" not in reference data`);
       return { main: d.geometry, measured: {} };
     }
+    case 'water': {
+      const w = r.water.find((x) => x.properties.kind === 'river-area' && x.properties.name === g.name);
+      if (!w) fail(e, `river area "${g.name}" not in reference data`);
+      return { main: w.geometry, measured: {} };
+    }
     case 'metro-line': {
       const lines = r.metroLines.filter((l) => l.properties.name === g.line);
       if (lines.length === 0) fail(e, `metro line "${g.line}" not in reference data`);

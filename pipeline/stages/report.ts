@@ -74,7 +74,7 @@ export function report(
   for (const p of plans) {
     const ms = mentions.filter((m) => m.plan === p);
     out.push(
-      `| ${p} | ${ms.length} | ${features.filter((f) => f.properties.plans.includes(p)).length} | ${ms.filter((m) => m.outOfScope).length} | ${candidates.filter((c) => c.plan === p).length} |`,
+      `| ${p} | ${ms.length} | ${features.filter((f) => f.properties.plans.includes(p)).length} | ${ms.filter((m) => m.outOfScope).length + candidates.filter((c) => c.plan === p && c.generic).length} | ${candidates.filter((c) => c.plan === p && !c.generic).length} |`,
     );
   }
   out.push(
@@ -94,7 +94,14 @@ export function report(
   for (const m of mentions.filter((x) => x.outOfScope)) oos.set(m.name, [...(oos.get(m.name) ?? []), m]);
   for (const [name, ms] of [...oos].sort())
     out.push(`- ${name} — ${ms[0]!.outOfScope}: ${ms.map((m) => `${m.plan}#${m.anchor}`).join(', ')}`);
+  const generic = new Map<string, Candidate[]>();
+  for (const c of candidates.filter((x) => x.generic)) generic.set(c.text, [...(generic.get(c.text) ?? []), c]);
+  for (const [text, cs] of [...generic].sort())
+    out.push(
+      `- ${text || '(nothing left)'} — generic phrase (${cs[0]!.rule}): ${cs.map((c) => `${c.plan}#${c.anchor}`).join(', ')}`,
+    );
   out.push('', '## Candidates not yet in the gazetteer', '', '| plan | passage | rule | text |', '|---|---|---|---|');
-  for (const c of candidates) out.push(`| ${c.plan} | ${c.anchor} | ${c.rule} | ${c.text.replace(/\|/g, '\\|')} |`);
+  for (const c of candidates.filter((x) => !x.generic))
+    out.push(`| ${c.plan} | ${c.anchor} | ${c.rule} | ${c.text.replace(/\|/g, '\\|')} |`);
   return out.join('\n') + '\n';
 }

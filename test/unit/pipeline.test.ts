@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULTS, runPipeline } from '../../pipeline/run.ts';
 import { segment } from '../../pipeline/stages/segment.ts';
-import { extract, termsOf } from '../../pipeline/stages/extract.ts';
+import { enclosuresOf, extract, termsOf } from '../../pipeline/stages/extract.ts';
 import { readGazetteer } from '../../pipeline/stages/gazetteer.ts';
 
 const result = runPipeline(DEFAULTS);
@@ -73,24 +73,41 @@ describe('npm run data output', () => {
 describe('extraction (golden fixture)', () => {
   const { entries, outOfScope } = readGazetteer('data/gazetteer');
   const text = readFileSync('test/fixtures/extract/heping-excerpt.txt', 'utf8');
-  const { mentions, candidates } = extract(segment('fx', text, ''), text, termsOf(entries, outOfScope));
+  const { mentions, candidates } = extract(
+    segment('fx', text, ''),
+    text,
+    termsOf(entries, outOfScope),
+    enclosuresOf(entries),
+  );
 
   test('longest name first, never inside a longer match; out-of-scope names are flagged', () => {
     expect(mentions.map((m) => [m.name, m.entry ?? m.outOfScope])).toEqual([
       ['南京路商务商贸带', 'nanjinglu-belt'],
       ['北京', 'outside Tianjin'],
       ['中关村', 'outside Tianjin (北京)'],
-      ['南京路', 'nanjinglu-belt'],
+      ['以大沽北路、营口道、南京路、哈尔滨道围合', 'zhongxingongyuan-zone'],
       ['中心公园法式风情商业区', 'zhongxingongyuan-zone'],
+      ['贻成福地商业广场', 'hz-yichengfudi'],
+      ['三十五中地块', 'hebei-sanshiwuzhong'],
     ]);
   });
   test('each mention cites its sentence, whose offsets slice back to the text', () => {
     for (const m of mentions) expect(text.slice(m.quote.start, m.quote.end)).toContain(m.name);
   });
-  test('constructions no name covers become candidates', () => {
-    expect(candidates.map((c) => [c.rule, c.text])).toEqual(
-      expect.arrayContaining([['围合', '以大沽北路、营口道、南京路、哈尔滨道围合']]),
-    );
+  test('a zone the plan defines by its enclosing roads is cited there, whatever the order of the roads', () => {
+    const zone = entries.find((e) => e.id === 'zhongxingongyuan-zone')!;
+    const reordered = [...zone.enclosed_by!].reverse();
+    const r = extract(segment('fx', text, ''), text, termsOf(entries, outOfScope), [
+      { roads: reordered, entry: zone.id },
+    ]);
+    expect(r.mentions.filter((m) => m.name.endsWith('围合')).map((m) => m.entry)).toEqual([zone.id]);
+    expect(r.candidates.filter((c) => c.rule === '围合')).toEqual([]);
+  });
+  test('constructions no name covers become candidates, less the verbs in front; generic phrases are flagged', () => {
+    expect(candidates.map((c) => [c.rule, c.text, c.generic ?? false])).toEqual([
+      ['园区', '世纪运通商业广场', false],
+      ['园区', '口袋公园', true],
+    ]);
   });
 });
 

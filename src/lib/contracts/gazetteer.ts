@@ -10,6 +10,8 @@ export type GeometrySpec =
   | { type: 'centroid'; town: string }
   | { type: 'polygon'; vertices: PositionRef[] }
   | { type: 'district'; name: string }
+  /** A river's water area from the reference data. */
+  | { type: 'water'; name: string }
   | {
       type: 'metro-segment';
       line: string;
@@ -42,6 +44,8 @@ export interface GazetteerEntry {
   precision_m: number;
   evidence: string[];
   figures?: StatedFigures;
+  /** For a zone the plan defines as "以A、B、C…围合": those roads, so that sentence cites the zone. */
+  enclosed_by?: string[];
 }
 
 /** Names that the plans mention but that are not mapped: outside Tianjin, generic or figurative. */

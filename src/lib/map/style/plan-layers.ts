@@ -34,6 +34,8 @@ function colourOf(prop: 'plans' | 'themes', colours: Record<string, string>): Ex
 export const colourExpression = (by: ColourBy): ExpressionSpecification =>
   by === 'theme' ? colourOf('themes', themeColours) : colourOf('plans', planColours);
 
+const CONTEXT: FilterSpecification = ['in', ['get', 'kind'], ['literal', ['admin', 'river']]];
+
 export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
   const planColour = colourExpression(by);
   // Fills have constant opacity and no antialiasing outline (the line layers draw the edges):
@@ -46,9 +48,9 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
     paint: { 'fill-color': planColour, 'fill-opacity': opacity, 'fill-antialias': false },
   });
   return ordered<LayerSpecification>([
-    // A plan's whole district or street is context, so it is only tinted.
-    zoneFill('plan-admin-fill', ['==', ['get', 'kind'], 'admin'], 0.05),
-    zoneFill('plan-zones-fill', ['!=', ['get', 'kind'], 'admin'], 0.22),
+    // A plan's whole district or street, or a river the basemap already draws, is context: only tinted.
+    zoneFill('plan-admin-fill', CONTEXT, 0.05),
+    zoneFill('plan-zones-fill', ['!', CONTEXT], 0.22),
     { id: 'plan-zones-line', type: 'line', source: 'plan-zones', paint: { 'line-color': planColour, 'line-width': 2 } },
     {
       id: 'plan-corridors-buffer',
@@ -123,7 +125,8 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
       type: 'symbol',
       source: 'plan-zones',
       minzoom: 12,
-      filter: ['!=', ['get', 'kind'], 'admin'],
+      // The basemap labels the river once along its course; a label per polygon part would repeat it.
+      filter: ['!', CONTEXT],
       layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12, 'text-max-width': 8 },
       paint: LABEL_PAINT,
     },
