@@ -34,7 +34,7 @@ function colourOf(prop: 'plans' | 'themes', colours: Record<string, string>): Ex
 export const colourExpression = (by: ColourBy): ExpressionSpecification =>
   by === 'theme' ? colourOf('themes', themeColours) : colourOf('plans', planColours);
 
-const CONTEXT: FilterSpecification = ['in', ['get', 'kind'], ['literal', ['admin', 'river']]];
+const CONTEXT: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', ['admin', 'river']]];
 
 export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
   const planColour = colourExpression(by);
