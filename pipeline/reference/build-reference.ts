@@ -17,8 +17,19 @@ import {
   area,
   union,
   buffer,
+  pointOnFeature,
+  distance,
 } from '@turf/turf';
-import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type {
+  Feature,
+  FeatureCollection,
+  Geometry,
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Point,
+  Polygon,
+} from 'geojson';
 
 const src = process.argv[2] ?? '../shared/geodata';
 const out = 'data/reference';
@@ -62,22 +73,27 @@ function write(name: string, features: Feature[]): void {
 
 // Districts: DataV 2019 outlines (GCJ-02 converted to WGS-84 by the geodata curator; the
 // conversion is re-checked in test/unit/gcj02.test.ts).
-write(
-  'districts.geojson',
-  read('districts/tianjin_districts_datav_wgs84.geojson').features.map((f) => {
-    const name = String(f.properties?.name);
-    const planArea =
-      PLAN_DISTRICTS.has(name) || name === '河西区' || name === '河东区' || name === '南开区' || name === '红桥区';
-    return tidy(
-      {
-        type: 'Feature',
-        properties: { name, adcode: f.properties?.adcode, plan_area: PLAN_DISTRICTS.has(name) },
-        geometry: f.geometry,
-      },
-      planArea ? 0.0002 : 0.001,
-    );
-  }),
-);
+const districts = read('districts/tianjin_districts_datav_wgs84.geojson').features.map((f) => {
+  const name = String(f.properties?.name);
+  const planArea =
+    PLAN_DISTRICTS.has(name) || name === '河西区' || name === '河东区' || name === '南开区' || name === '红桥区';
+  return tidy(
+    {
+      type: 'Feature',
+      properties: { name, adcode: f.properties?.adcode, plan_area: PLAN_DISTRICTS.has(name) },
+      geometry: f.geometry,
+    },
+    planArea ? 0.0002 : 0.001,
+  );
+});
+// One label point per district (`kind: 'label'`): laying out a label on each polygon piece of every
+// tile costs ~0.07 of the load ratio (bench/load); a point is placed once.
+const districtLabels = districts.map((f) => ({
+  type: 'Feature' as const,
+  properties: { name: f.properties!.name, plan_area: f.properties!.plan_area, kind: 'label' },
+  geometry: truncate(pointOnFeature(f), { precision: 5 }).geometry,
+}));
+write('districts.geojson', [...districts, ...districtLabels]);
 
 // Streets (街道): 和平区 (hand-drawn, rough) and 河西区 (cadastral-like).
 const heping = read('streets/heping_streets_handdrawn.geojson').features.map((f) =>
@@ -164,7 +180,19 @@ const rivers = read('water/rivers_1to4m_clip.geojson')
       0.0003,
     ),
   );
-write('water.geojson', [...haihe, ...rivers]);
+// Label points along the 海河, on its largest parts at least 4 km apart (the city-centre reach is
+// split into small parts at the bridges). Labelling the polygon's outline instead costs ~0.06 of the
+// load ratio (bench/load) and repeats the name along both banks.
+const haiheLabels: Feature[] = [];
+for (const part of haihe.flatMap((f) => flatten(f).features).sort((a, b) => area(b) - area(a))) {
+  const at = truncate(pointOnFeature(part), { precision: 5 });
+  // The mask also holds water above 三岔河口 (117.19, 39.155), where the 海河 begins: not labelled 海河.
+  const [x, y] = at.geometry.coordinates as [number, number];
+  if (y > 39.155 || x < 117.18) continue;
+  if (haiheLabels.some((l) => distance(l as Feature<Point>, at, { units: 'kilometers' }) < 4)) continue;
+  haiheLabels.push({ type: 'Feature', properties: { name: '海河', kind: 'label' }, geometry: at.geometry });
+}
+write('water.geojson', [...haihe, ...haiheLabels, ...rivers]);
 
 // Main roads (OSM via Overpass, ODbL).
 write(

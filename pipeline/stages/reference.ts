@@ -19,7 +19,10 @@ export function loadReference(dir: string): Reference {
     stops: read('bus-stops.geojson'),
     stations: read('metro-stations.geojson'),
     centres: read('admin-centres.geojson'),
-    districts: read('districts.geojson'),
+    // Label points (for the basemap) share the file; the outlines are what places are built from.
+    districts: read<Feature<Geometry, { name: string; kind?: string }>[]>('districts.geojson').filter(
+      (f) => f.properties.kind !== 'label',
+    ),
     metroLines: read('metro-lines.geojson'),
     roads: read('roads.geojson'),
     water: read('water.geojson'),

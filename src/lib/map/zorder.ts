@@ -30,6 +30,7 @@ export const LAYER_ORDER = [
   'near-centre',
   'roads-label',
   'water-label',
+  'water-area-label',
   'metro-stations-label',
   'districts-label',
   'plan-corridor-labels',

@@ -6,7 +6,7 @@
  * (TinySDF) with local fonts, so labels need no glyph server and make no request at all.
  */
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { basemapTheme as t, FONT } from './theme.ts';
+import { basemapTheme as t, FONT, perFeature } from './theme.ts';
 import { ordered } from '../zorder.ts';
 import { pointLabels } from './labels.ts';
 
@@ -48,35 +48,38 @@ export function basemapLayers(): LayerSpecification[] {
       type: 'fill',
       source: 'ref-districts',
       filter: ['!', ['get', 'plan_area']],
-      paint: { 'fill-color': t.districtFill },
+      paint: { 'fill-color': perFeature(t.districtFill), 'fill-antialias': false },
     },
     {
       id: 'plan-districts-fill',
       type: 'fill',
       source: 'ref-districts',
       filter: ['get', 'plan_area'],
-      paint: { 'fill-color': t.planDistrictFill },
+      paint: { 'fill-color': perFeature(t.planDistrictFill), 'fill-antialias': false },
     },
     {
       id: 'water-area',
       type: 'fill',
       source: 'ref-water',
       filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'fill-color': t.water, 'fill-outline-color': t.waterLine },
+      paint: { 'fill-color': perFeature(t.water), 'fill-antialias': false },
     },
     {
       id: 'water-line',
       type: 'line',
       source: 'ref-water',
       filter: ['==', ['geometry-type'], 'LineString'],
-      paint: { 'line-color': t.waterLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 14, 3] },
+      paint: {
+        'line-color': perFeature(t.waterLine),
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 14, 3],
+      },
     },
     {
       id: 'streets-line',
       type: 'line',
       source: 'ref-streets',
       minzoom: 11,
-      paint: { 'line-color': t.streetLine, 'line-width': 1, 'line-dasharray': [3, 2] },
+      paint: { 'line-color': perFeature(t.streetLine), 'line-width': 1, 'line-dasharray': [3, 2] },
     },
     {
       id: 'roads-casing',
@@ -84,7 +87,10 @@ export function basemapLayers(): LayerSpecification[] {
       source: 'ref-roads',
       minzoom: 9,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': t.roadCasing, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 15, 9] },
+      paint: {
+        'line-color': perFeature(t.roadCasing),
+        'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 15, 9],
+      },
     },
     {
       id: 'roads',
@@ -97,21 +103,21 @@ export function basemapLayers(): LayerSpecification[] {
         'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 15, 6],
       },
     },
-    // Two layers with constant paint rather than one with data-driven paint: each distinct
-    // data-driven combination is another WebGL program to compile before the first frame.
+    // Two layers rather than one with colour and width by plan_area: a width by feature would be
+    // another WebGL program variant to compile before the first frame.
     {
       id: 'districts-line',
       type: 'line',
       source: 'ref-districts',
       filter: ['!', ['get', 'plan_area']],
-      paint: { 'line-color': t.districtLine, 'line-width': 0.8 },
+      paint: { 'line-color': perFeature(t.districtLine), 'line-width': 0.8 },
     },
     {
       id: 'plan-districts-line',
       type: 'line',
       source: 'ref-districts',
       filter: ['get', 'plan_area'],
-      paint: { 'line-color': t.planDistrictLine, 'line-width': 2 },
+      paint: { 'line-color': perFeature(t.planDistrictLine), 'line-width': 2 },
     },
     {
       id: 'metro-lines',
@@ -130,8 +136,17 @@ export function basemapLayers(): LayerSpecification[] {
       source: 'ref-metro-stations',
       minzoom: 11,
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 16, 6],
-        'circle-color': '#ffffff',
+        // Interchanges a little larger.
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          11,
+          ['case', ['get', 'transfer'], 3.5, 2.5],
+          16,
+          ['case', ['get', 'transfer'], 8, 6],
+        ],
+        'circle-color': perFeature('#ffffff'),
         'circle-stroke-color': ['get', 'colour'],
         'circle-stroke-width': 1.6,
       },
@@ -155,6 +170,8 @@ export function basemapLayers(): LayerSpecification[] {
       type: 'symbol',
       source: 'ref-water',
       minzoom: 10,
+      // Along the river lines; the 海河 area is labelled at its label points (water-area-label).
+      filter: ['==', ['geometry-type'], 'LineString'],
       layout: {
         'symbol-placement': 'line',
         'text-field': ['get', 'name'],
@@ -164,11 +181,21 @@ export function basemapLayers(): LayerSpecification[] {
       },
       paint: { 'text-color': t.waterLabel, ...halo },
     },
+    {
+      id: 'water-area-label',
+      type: 'symbol',
+      source: 'ref-water',
+      minzoom: 10,
+      filter: ['==', ['get', 'kind'], 'label'],
+      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12 },
+      paint: { 'text-color': t.waterLabel, ...halo },
+    },
     pointLabels('metro-stations-label', 'ref-metro-stations', 13, 11, { 'text-color': t.label, ...halo }),
     {
       id: 'districts-label',
       type: 'symbol',
       source: 'ref-districts',
+      filter: ['==', ['get', 'kind'], 'label'],
       layout: {
         'text-field': ['get', 'name'],
         'text-font': FONT,

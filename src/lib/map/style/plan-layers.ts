@@ -51,7 +51,14 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
     // A plan's whole district or street, or a river the basemap already draws, is context: only tinted.
     zoneFill('plan-admin-fill', CONTEXT, 0.05),
     zoneFill('plan-zones-fill', ['!', CONTEXT], 0.22),
-    { id: 'plan-zones-line', type: 'line', source: 'plan-zones', paint: { 'line-color': planColour, 'line-width': 2 } },
+    {
+      id: 'plan-zones-line',
+      type: 'line',
+      source: 'plan-zones',
+      // The river's banks are the basemap's: outlining them in one plan's colour would misattribute it.
+      filter: ['!=', ['get', 'kind'], 'river'],
+      paint: { 'line-color': planColour, 'line-width': 2 },
+    },
     {
       id: 'plan-corridors-buffer',
       type: 'fill',
@@ -103,7 +110,16 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
         'circle-color': ['case', ['>', ['get', 'precision_m'], UNCERTAIN_M], '#ffffff', planColour],
         'circle-stroke-color': planColour,
         'circle-stroke-width': 2,
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 4, 15, 8],
+        // A rough (hollow) dot a little smaller than an exact one.
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          9,
+          ['case', ['>', ['get', 'precision_m'], UNCERTAIN_M], 3.5, 4],
+          15,
+          ['case', ['>', ['get', 'precision_m'], UNCERTAIN_M], 7, 8],
+        ],
       },
     },
     {

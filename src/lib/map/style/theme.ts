@@ -1,3 +1,5 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
+
 /** Colours of the built-in basemap and of the plan layers, kept apart from geometry logic. */
 export const basemapTheme = {
   background: '#f4f1ea',
@@ -41,3 +43,14 @@ export const themeColours: Record<string, string> = {
   产业: '#8c564b',
 };
 export const NO_THEME_COLOUR = '#888888';
+
+/**
+ * A fixed colour written as a per-feature expression. Plan layers take their colour from each
+ * feature, so their WebGL programs read colour per vertex; basemap layers written this way reuse
+ * those programs instead of compiling constant-colour variants, each of which costs ~50 ms before
+ * the first frame with software WebGL (bench/README.md).
+ */
+export const perFeature = (colour: string): ExpressionSpecification => [
+  'to-color',
+  ['coalesce', ['get', 'paint-colour'], colour],
+];
