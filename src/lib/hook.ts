@@ -21,6 +21,7 @@ export interface PlacedFeature {
   source: string;
   id?: string | number;
   properties: Record<string, unknown>;
+  state?: Record<string, unknown>;
 }
 
 declare global {

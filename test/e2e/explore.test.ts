@@ -33,6 +33,43 @@ const hashParams = (page: Page) =>
   page.evaluate(() => Object.fromEntries(new URLSearchParams(location.hash.split('?')[1] ?? '')));
 
 describe('explore: filters, list, URL state', () => {
+  test('a place the filters hide is not drawn, has no label and cannot be clicked', async () => {
+    const t = await openPage(browser);
+    // 洋货市场 (the 杭州道 plans), close up, where its label shows.
+    const yanghuo = JSON.parse(readFileSync('data/geojson/sites.geojson', 'utf8')).features.find(
+      (f: { id: string }) => f.id === 'yanghuo-market',
+    );
+    const [lng, lat] = yanghuo.geometry.coordinates as [number, number];
+    await gotoReady(t, `#/?v=${lng},${lat},15`);
+    const at = await t.page.evaluate(([x, y]) => window.planAtlas.map!.project([x!, y!]), [lng, lat]);
+    const box = await t.page.getByTestId('map').boundingBox();
+    const clip = { x: box!.x + at.x - 12, y: box!.y + at.y - 12, width: 24, height: 24 };
+    const labels = () =>
+      t.page.evaluate(() =>
+        window.planAtlas.map!.queryRenderedFeatures({ layers: ['plan-labels'] }).map((f) => f.properties.name),
+      );
+    expect(await labels()).toContain('洋货市场');
+    const drawn = await t.page.screenshot({ clip });
+
+    await t.page.getByTestId(`filter-plans-${HEPING}`).check();
+    await mapIdle(t.page);
+    expect(await renderedPlaces(t.page)).not.toContain('yanghuo-market');
+    expect(await labels()).not.toContain('洋货市场');
+    // The dot is gone from the picture, not only from the queries.
+    expect(Buffer.compare(await t.page.screenshot({ clip }), drawn)).not.toBe(0);
+    await t.page.mouse.click(box!.x + at.x, box!.y + at.y);
+    await mapIdle(t.page);
+    expect(await t.page.getByTestId('feature-panel').count()).toBe(0);
+
+    await t.page.getByTestId(`filter-plans-${HEPING}`).uncheck();
+    await mapIdle(t.page);
+    expect(await labels()).toContain('洋货市场');
+    await t.page.mouse.click(box!.x + at.x, box!.y + at.y);
+    await expect.poll(() => t.page.getByTestId('feature-name').textContent()).toBe('洋货市场');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
   test('a plan filter changes the rendered features and the list; reload restores it; back undoes it', async () => {
     const t = await openPage(browser);
     await gotoReady(t);

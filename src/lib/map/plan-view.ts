@@ -8,18 +8,35 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { colourExpression, planLayers, type ColourBy } from './style/plan-layers.ts';
 import { HIGHLIGHT_SOURCE, NEAR_SOURCE } from './style/overlay-layers.ts';
 import { setOverlayData } from './basemap-switch.ts';
-import { EMPTY, type FeatureIndex } from './plan-sources.ts';
+import { EMPTY, LABEL_SOURCES, type FeatureIndex } from './plan-sources.ts';
 import type { Place } from '../explore/catalog.ts';
 
-const BASE = planLayers().map((l) => ({
-  id: l.id,
-  source: 'source' in l ? String(l.source) : '',
-  filter: 'filter' in l ? l.filter : undefined,
-}));
+const LABELS = planLayers()
+  .filter((l) => l.type === 'symbol')
+  .map((l) => ({ id: l.id, source: String(l.source), filter: 'filter' in l ? l.filter : undefined }));
 
-/** Shows only the features whose id is in `fids` (all when null). */
+/** Map ids hidden by feature state, per map and plan source. */
+const hiddenBy = new WeakMap<MapLibreMap, Map<string, Set<number>>>();
+
+/**
+ * Shows only the features whose id is in `fids` (all when null). Features and their labels are
+ * hidden by feature state, which shows at the next frame with no re-layout; the label layers are
+ * also filtered, on their own sources, so that hidden labels then leave their room to the others.
+ */
 export function showOnly(m: MapLibreMap, index: FeatureIndex, fids: Set<string> | null): void {
-  for (const { id, source, filter: base } of BASE) {
+  let hidden = hiddenBy.get(m);
+  if (!hidden) hiddenBy.set(m, (hidden = new Map()));
+  for (const [base, labels] of Object.entries(LABEL_SOURCES)) {
+    const now = new Set(fids ? index.mapIds(base, fids, true) : []);
+    const before = hidden.get(base) ?? new Set<number>();
+    for (const source of [base, labels]) {
+      if (!m.getSource(source)) continue;
+      for (const id of now) if (!before.has(id)) m.setFeatureState({ source, id }, { hidden: true });
+      for (const id of before) if (!now.has(id)) m.setFeatureState({ source, id }, { hidden: false });
+    }
+    hidden.set(base, now);
+  }
+  for (const { id, source, filter: base } of LABELS) {
     if (!m.getLayer(id)) continue;
     const only = fids ? index.only(source, fids) : null;
     const filter = base && only ? (['all', base, only] as FilterSpecification) : (only ?? base ?? null);
@@ -28,6 +45,9 @@ export function showOnly(m: MapLibreMap, index: FeatureIndex, fids: Set<string> 
     m.setFilter(id, filter, { validate: false });
   }
 }
+
+/** Whether a rendered plan feature is hidden by the filters. */
+export const isHidden = (f: { state?: Record<string, unknown> }): boolean => f.state?.hidden === true;
 
 export function colourBy(m: MapLibreMap, by: ColourBy): void {
   const colour = colourExpression(by);

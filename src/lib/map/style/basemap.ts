@@ -6,7 +6,7 @@
  * (TinySDF) with local fonts, so labels need no glyph server and make no request at all.
  */
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { basemapTheme as t, FONT, perFeature } from './theme.ts';
+import { basemapTheme as t, FONT, perFeature, perFeatureOpacity } from './theme.ts';
 import { ordered } from '../zorder.ts';
 import { pointLabels } from './labels.ts';
 
@@ -48,21 +48,29 @@ export function basemapLayers(): LayerSpecification[] {
       type: 'fill',
       source: 'ref-districts',
       filter: ['!', ['get', 'plan_area']],
-      paint: { 'fill-color': perFeature(t.districtFill), 'fill-antialias': false },
+      paint: {
+        'fill-color': perFeature(t.districtFill),
+        'fill-opacity': perFeatureOpacity(1),
+        'fill-antialias': false,
+      },
     },
     {
       id: 'plan-districts-fill',
       type: 'fill',
       source: 'ref-districts',
       filter: ['get', 'plan_area'],
-      paint: { 'fill-color': perFeature(t.planDistrictFill), 'fill-antialias': false },
+      paint: {
+        'fill-color': perFeature(t.planDistrictFill),
+        'fill-opacity': perFeatureOpacity(1),
+        'fill-antialias': false,
+      },
     },
     {
       id: 'water-area',
       type: 'fill',
       source: 'ref-water',
       filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'fill-color': perFeature(t.water), 'fill-antialias': false },
+      paint: { 'fill-color': perFeature(t.water), 'fill-opacity': perFeatureOpacity(1), 'fill-antialias': false },
     },
     {
       id: 'water-line',
@@ -70,6 +78,7 @@ export function basemapLayers(): LayerSpecification[] {
       source: 'ref-water',
       filter: ['==', ['geometry-type'], 'LineString'],
       paint: {
+        'line-opacity': perFeatureOpacity(1),
         'line-color': perFeature(t.waterLine),
         'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 14, 3],
       },
@@ -79,7 +88,12 @@ export function basemapLayers(): LayerSpecification[] {
       type: 'line',
       source: 'ref-streets',
       minzoom: 11,
-      paint: { 'line-color': perFeature(t.streetLine), 'line-width': 1, 'line-dasharray': [3, 2] },
+      paint: {
+        'line-opacity': perFeatureOpacity(1),
+        'line-color': perFeature(t.streetLine),
+        'line-width': 1,
+        'line-dasharray': [3, 2],
+      },
     },
     {
       id: 'roads-casing',
@@ -88,6 +102,7 @@ export function basemapLayers(): LayerSpecification[] {
       minzoom: 9,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
+        'line-opacity': perFeatureOpacity(1),
         'line-color': perFeature(t.roadCasing),
         'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 15, 9],
       },
@@ -99,6 +114,7 @@ export function basemapLayers(): LayerSpecification[] {
       minzoom: 9,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
+        'line-opacity': perFeatureOpacity(1),
         'line-color': ['case', ['get', 'express'], t.expressRoad, t.road],
         'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 15, 6],
       },
@@ -110,14 +126,14 @@ export function basemapLayers(): LayerSpecification[] {
       type: 'line',
       source: 'ref-districts',
       filter: ['!', ['get', 'plan_area']],
-      paint: { 'line-color': perFeature(t.districtLine), 'line-width': 0.8 },
+      paint: { 'line-opacity': perFeatureOpacity(1), 'line-color': perFeature(t.districtLine), 'line-width': 0.8 },
     },
     {
       id: 'plan-districts-line',
       type: 'line',
       source: 'ref-districts',
       filter: ['get', 'plan_area'],
-      paint: { 'line-color': perFeature(t.planDistrictLine), 'line-width': 2 },
+      paint: { 'line-opacity': perFeatureOpacity(1), 'line-color': perFeature(t.planDistrictLine), 'line-width': 2 },
     },
     {
       id: 'metro-lines',
@@ -127,7 +143,7 @@ export function basemapLayers(): LayerSpecification[] {
       paint: {
         'line-color': ['get', 'colour'],
         'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 15, 4],
-        'line-opacity': 0.85,
+        'line-opacity': perFeatureOpacity(0.85),
       },
     },
     {
@@ -147,6 +163,8 @@ export function basemapLayers(): LayerSpecification[] {
           ['case', ['get', 'transfer'], 8, 6],
         ],
         'circle-color': perFeature('#ffffff'),
+        'circle-opacity': perFeatureOpacity(1),
+        'circle-stroke-opacity': perFeatureOpacity(1),
         'circle-stroke-color': ['get', 'colour'],
         'circle-stroke-width': 1.6,
       },

@@ -7,8 +7,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification }
 import { planColours, themeColours, NO_THEME_COLOUR, FONT } from './theme.ts';
 import { ordered } from '../zorder.ts';
 import { pointLabels } from './labels.ts';
-
-const LABEL_PAINT = { 'text-color': '#1f2a30', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 };
+import { LABEL_SOURCES } from '../plan-sources.ts';
 
 export const UNCERTAIN_M = 300;
 
@@ -34,18 +33,37 @@ function colourOf(prop: 'plans' | 'themes', colours: Record<string, string>): Ex
 export const colourExpression = (by: ColourBy): ExpressionSpecification =>
   by === 'theme' ? colourOf('themes', themeColours) : colourOf('plans', planColours);
 
+/**
+ * An opacity that drops to 0 for features the filters hide (feature state `hidden`, set by
+ * plan-view.ts): hiding by state needs no re-layout, unlike a layer filter.
+ */
+const shown = (opacity: number): ExpressionSpecification => [
+  'case',
+  ['boolean', ['feature-state', 'hidden'], false],
+  0,
+  opacity,
+];
+
+// Labels vanish with their feature at once (state); the label filter then frees their room.
+const LABEL_PAINT = {
+  'text-color': '#1f2a30',
+  'text-halo-color': '#ffffff',
+  'text-halo-width': 1.5,
+  'text-opacity': shown(1),
+};
+
 const CONTEXT: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', ['admin', 'river']]];
 
 export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
   const planColour = colourExpression(by);
-  // Fills have constant opacity and no antialiasing outline (the line layers draw the edges):
-  // fewer WebGL program variants to compile before the first frame.
+  // Fills have no antialiasing outline (the line layers draw the edges): one WebGL program fewer
+  // to compile before the first frame.
   const zoneFill = (id: string, filter: FilterSpecification, opacity: number): LayerSpecification => ({
     id,
     type: 'fill',
     source: 'plan-zones',
     filter,
-    paint: { 'fill-color': planColour, 'fill-opacity': opacity, 'fill-antialias': false },
+    paint: { 'fill-color': planColour, 'fill-opacity': shown(opacity), 'fill-antialias': false },
   });
   return ordered<LayerSpecification>([
     // A plan's whole district or street, or a river the basemap already draws, is context: only tinted.
@@ -57,14 +75,14 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
       source: 'plan-zones',
       // The river's banks are the basemap's: outlining them in one plan's colour would misattribute it.
       filter: ['!=', ['get', 'kind'], 'river'],
-      paint: { 'line-color': planColour, 'line-width': 2 },
+      paint: { 'line-color': planColour, 'line-width': 2, 'line-opacity': shown(1) },
     },
     {
       id: 'plan-corridors-buffer',
       type: 'fill',
       source: 'plan-corridors',
       filter: ['==', ['get', 'role'], 'buffer'],
-      paint: { 'fill-color': planColour, 'fill-opacity': 0.15, 'fill-antialias': false },
+      paint: { 'fill-color': planColour, 'fill-opacity': shown(0.15), 'fill-antialias': false },
     },
     {
       id: 'plan-corridors',
@@ -75,7 +93,7 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
       paint: {
         'line-color': planColour,
         'line-width': ['interpolate', ['linear'], ['zoom'], 10, 3, 15, 9],
-        'line-opacity': 0.8,
+        'line-opacity': shown(0.8),
       },
     },
     {
@@ -95,10 +113,10 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
           ['*', ['get', 'precision_m'], PX_PER_M_Z0 * 2 ** 22],
         ],
         'circle-color': planColour,
-        'circle-opacity': 0.04,
+        'circle-opacity': shown(0.04),
         'circle-stroke-color': planColour,
         'circle-stroke-width': 1.5,
-        'circle-stroke-opacity': 0.7,
+        'circle-stroke-opacity': shown(0.7),
         'circle-pitch-alignment': 'map',
       },
     },
@@ -110,6 +128,8 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
         'circle-color': ['case', ['>', ['get', 'precision_m'], UNCERTAIN_M], '#ffffff', planColour],
         'circle-stroke-color': planColour,
         'circle-stroke-width': 2,
+        'circle-opacity': shown(1),
+        'circle-stroke-opacity': shown(1),
         // A rough (hollow) dot a little smaller than an exact one.
         'circle-radius': [
           'interpolate',
@@ -125,7 +145,7 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
     {
       id: 'plan-corridor-labels',
       type: 'symbol',
-      source: 'plan-corridors',
+      source: LABEL_SOURCES['plan-corridors'],
       minzoom: 12,
       filter: ['!=', ['get', 'role'], 'buffer'],
       layout: {
@@ -139,13 +159,21 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
     {
       id: 'plan-zone-labels',
       type: 'symbol',
-      source: 'plan-zones',
+      source: LABEL_SOURCES['plan-zones'],
       minzoom: 12,
       // The basemap labels the river once along its course; a label per polygon part would repeat it.
       filter: ['!', CONTEXT],
       layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12, 'text-max-width': 8 },
       paint: LABEL_PAINT,
     },
-    pointLabels('plan-labels', 'plan-sites', 11, 12, LABEL_PAINT),
+    pointLabels('plan-labels', LABEL_SOURCES['plan-sites'], 11, 12, LABEL_PAINT),
   ]);
 }
+
+/** The zoom from which plan labels show. */
+export const labelMinZoom = (): number =>
+  Math.min(
+    ...planLayers()
+      .filter((l) => l.type === 'symbol')
+      .map((l) => l.minzoom ?? 0),
+  );

@@ -54,3 +54,9 @@ export const perFeature = (colour: string): ExpressionSpecification => [
   'to-color',
   ['coalesce', ['get', 'paint-colour'], colour],
 ];
+
+/** A fixed opacity written as a per-feature expression, for the same reason as `perFeature`. */
+export const perFeatureOpacity = (opacity: number): ExpressionSpecification => [
+  'to-number',
+  ['coalesce', ['get', 'paint-opacity'], opacity],
+];
