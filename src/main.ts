@@ -4,6 +4,7 @@ import { installHook } from './lib/hook.ts';
 import { keepStateOnLinks } from './lib/state/keep-links.ts';
 import './app.css';
 
+performance.mark('pa:boot');
 installHook();
 keepStateOnLinks();
 const target = document.getElementById('app');
