@@ -49,6 +49,7 @@ describe('filters', () => {
         '鞍山道扶桑市井商业旅游区',
         '小白楼高端商业商务区',
         '中心公园法式风情商业区',
+        '南市',
       ].sort(),
     );
   });
@@ -56,7 +57,7 @@ describe('filters', () => {
   test('counts of a facet apply the other facets only', () => {
     const f = { ...emptyFilters(), kinds: ['area'] };
     const plans = facetCounts(places, f, 'plans');
-    expect(plans['heping-2016-fyp']).toBe(6);
+    expect(plans['heping-2016-fyp']).toBe(7);
     expect(plans['hebei-2022-fyp']).toBe(1);
     // The kind facet itself is not narrowed by its own choice.
     expect(facetCounts(places, f, 'kinds').site).toBeGreaterThan(10);
