@@ -6,7 +6,8 @@ import type { FilterSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { circle } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import { colourExpression, planLayers, type ColourBy } from './style/plan-layers.ts';
-import { HIGHLIGHT_SOURCE, NEAR_SOURCE } from './style/overlay-layers.ts';
+import { HIGHLIGHT_SOURCE, NEAR_SOURCE, overlayLayers, overlaySources } from './style/overlay-layers.ts';
+import { beforeId } from './zorder.ts';
 import { setOverlayData } from './basemap-switch.ts';
 import { EMPTY, LABEL_SOURCES, type FeatureIndex } from './plan-sources.ts';
 import type { Place } from '../explore/catalog.ts';
@@ -64,11 +65,25 @@ export function colourBy(m: MapLibreMap, by: ColourBy): void {
   }
 }
 
+/**
+ * Sets an overlay's data, adding its source and layers the first time it has something to show:
+ * an empty GeoJSON source still costs the worker a tile per tile in view at load (bench/load).
+ */
+function showOverlay(m: MapLibreMap, source: string, data: FeatureCollection): void {
+  if (!m.getSource(source)) {
+    if (data.features.length === 0) return;
+    m.addSource(source, overlaySources()[source]!);
+    for (const layer of overlayLayers().filter((l) => 'source' in l && l.source === source))
+      m.addLayer(layer, beforeId(layer.id, m.getLayersOrder()));
+  }
+  setOverlayData(m, source, data);
+}
+
 export function highlight(m: MapLibreMap, selected: Place | undefined, hovered: Place | undefined): void {
   const features: Feature[] = [];
   if (hovered && hovered !== selected) features.push({ ...hovered.feature, properties: { state: 'hover' } } as Feature);
   if (selected) features.push({ ...selected.feature, properties: { state: 'selected' } } as Feature);
-  setOverlayData(m, HIGHLIGHT_SOURCE, { type: 'FeatureCollection', features });
+  showOverlay(m, HIGHLIGHT_SOURCE, { type: 'FeatureCollection', features });
 }
 
 export function showNear(m: MapLibreMap, centre: [number, number] | null, radius: number): void {
@@ -81,5 +96,5 @@ export function showNear(m: MapLibreMap, centre: [number, number] | null, radius
         ],
       }
     : EMPTY;
-  setOverlayData(m, NEAR_SOURCE, data);
+  showOverlay(m, NEAR_SOURCE, data);
 }
