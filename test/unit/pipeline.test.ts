@@ -63,6 +63,21 @@ describe('npm run data output', () => {
     expect(yanghuo.properties.plans).toEqual(['hangzhoudao-2021-fyp', 'hangzhoudao-2023-action']);
   });
 
+  test('the stated-size checks of the 六区 pass (±20%)', () => {
+    const zones = result.checks.filter((c) => c.id.endsWith('-zone'));
+    expect(zones.map((c) => c.name).sort()).toEqual(
+      [
+        '五大道小洋楼历史文化体验区',
+        '解放北路高质金融聚集区',
+        '西开教堂休闲观光商业区',
+        '鞍山道扶桑市井商业旅游区',
+        '小白楼高端商业商务区',
+        '中心公园法式风情商业区',
+      ].sort(),
+    );
+    expect(zones.filter((c) => !c.ok).map((c) => `${c.name} ${c.measured.toFixed(2)} vs ${c.stated}`)).toEqual([]);
+  });
+
   test('the stated-size checks of the 三带 pass (±20%)', () => {
     const belts = result.checks.filter((c) => /带$/.test(c.name) && c.id.endsWith('belt'));
     expect(belts.filter((c) => c.name !== '海河—北运河沿线商旅文融合经济带').every((c) => c.ok)).toBe(true);

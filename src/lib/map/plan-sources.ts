@@ -11,6 +11,7 @@
  * overview loads without that work.
  */
 import type { FeatureCollection } from 'geojson';
+import { pointOnFeature } from '@turf/turf';
 import type { FilterSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
 import { setOverlayData } from './basemap-switch.ts';
 import { PLAN_FILES, type PlanData } from '../data/plan-data.ts';
@@ -45,7 +46,11 @@ export function planSources(): Record<string, SourceSpecification> {
 export function fillLabelsWhenShown(m: MapLibreMap, data: PlanData, failed: string[], from: number): void {
   const fill = () => {
     const files: Record<PlanSourceId, FeatureCollection> = {
-      'plan-zones': data.zones,
+      // A zone is labelled once, at a point inside it: a polygon gets a label per tile it spans.
+      'plan-zones': {
+        ...data.zones,
+        features: data.zones.features.map((f) => ({ ...f, geometry: pointOnFeature(f).geometry })),
+      },
       'plan-corridors': data.corridors,
       'plan-sites': data.sites,
     };
