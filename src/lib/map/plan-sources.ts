@@ -15,6 +15,7 @@ import { pointOnFeature } from '@turf/turf';
 import type { FilterSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
 import { setOverlayData } from './basemap-switch.ts';
 import { PLAN_FILES, type PlanData } from '../data/plan-data.ts';
+import type { PlaceCollection } from '../contracts/features.ts';
 import { absolute } from '../data/urls.ts';
 
 export type PlanSourceId = keyof typeof PLAN_FILES;
@@ -42,20 +43,24 @@ export function planSources(): Record<string, SourceSpecification> {
   return specs;
 }
 
+/** The app's copy of each plan file, by map source (a file that failed to load is empty). */
+const collections = (data: PlanData): Record<PlanSourceId, PlaceCollection> => ({
+  'plan-zones': data.zones,
+  'plan-corridors': data.corridors,
+  'plan-sites': data.sites,
+});
+
 /** Fills the label sources from the app's data once the map reaches the zoom labels show at. */
-export function fillLabelsWhenShown(m: MapLibreMap, data: PlanData, failed: string[], from: number): void {
+export function fillLabelsWhenShown(m: MapLibreMap, data: PlanData, from: number): void {
   const fill = () => {
-    const files: Record<PlanSourceId, FeatureCollection> = {
+    for (const [base, fc] of Object.entries(collections(data))) {
       // A zone is labelled once, at a point inside it: a polygon gets a label per tile it spans.
-      'plan-zones': {
-        ...data.zones,
-        features: data.zones.features.map((f) => ({ ...f, geometry: pointOnFeature(f).geometry })),
-      },
-      'plan-corridors': data.corridors,
-      'plan-sites': data.sites,
-    };
-    for (const [base, label] of Object.entries(LABEL_SOURCES))
-      setOverlayData(m, label, failed.includes(base) ? EMPTY : files[base as PlanSourceId]);
+      const labelled =
+        base === 'plan-zones'
+          ? { ...fc, features: fc.features.map((f) => ({ ...f, geometry: pointOnFeature(f).geometry })) }
+          : fc;
+      setOverlayData(m, LABEL_SOURCES[base as PlanSourceId], labelled as FeatureCollection);
+    }
   };
   // Half a level early, so the labels are laid out by the time they show.
   if (m.getZoom() >= from - 0.5) return fill();
@@ -72,11 +77,9 @@ export class FeatureIndex {
   private ids: Record<PlanSourceId, string[]>;
 
   constructor(data: PlanData) {
-    this.ids = {
-      'plan-zones': data.zones.features.map((f) => String(f.id)),
-      'plan-corridors': data.corridors.features.map((f) => String(f.id)),
-      'plan-sites': data.sites.features.map((f) => String(f.id)),
-    };
+    this.ids = Object.fromEntries(
+      Object.entries(collections(data)).map(([source, fc]) => [source, fc.features.map((f) => String(f.id))]),
+    ) as Record<PlanSourceId, string[]>;
   }
 
   /** The feature id of a rendered map feature, or null. */
