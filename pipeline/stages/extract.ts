@@ -79,6 +79,8 @@ export function termsOf(gazetteer: GazetteerEntry[], outOfScope: OutOfScope[]): 
   return terms.sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
 }
 
+const LISTED_PLOT = /^(.+?)等[\u4e00-\u9fa5]*地块$/;
+
 const ENCLOSED = /以([\u4e00-\u9fa5、]{4,60})围合/g;
 
 const RULES: [string, RegExp][] = [
@@ -114,6 +116,7 @@ export function extract(
   const mentions: Mention[] = [];
   const candidates: Candidate[] = [];
   const units: { anchor: string; start: number; end: number }[] = [];
+  const byTerm = new Map(terms.map((t) => [t.term, t]));
   for (const b of outline.blocks) {
     if (b.kind === 'chrome' || b.kind === 'toc') continue;
     if (b.sentences)
@@ -167,6 +170,23 @@ export function extract(
         // known name, the leading words the pattern swept up (进一步深化, 建成) are not a new place.
         if (taken[at + m[0].length - 1]) continue;
         const { core, known } = coreOf(m[0], at, taken);
+        // "建昌道等重点地块" names the known 建昌道地块 with a generic tail.
+        const listed = LISTED_PLOT.exec(core);
+        const plot = listed && byTerm.get(`${listed[1]}地块`);
+        if (plot) {
+          const start = u.start + at + m[0].length - core.length;
+          mentions.push({
+            plan: outline.plan,
+            anchor: u.anchor,
+            start,
+            end: start + listed[1]!.length,
+            name: listed[1]!,
+            quote: { start: u.start, end: u.end },
+            entry: plot.entry,
+            outOfScope: plot.outOfScope,
+          });
+          continue;
+        }
         const generic = GENERIC.test(core);
         // "<known name>沿线", "<known name>等重点地块": a mention of the known place, already recorded.
         if (generic && known) continue;

@@ -100,8 +100,10 @@ export function report(
     out.push(
       `- ${text || '(nothing left)'} — generic phrase (${cs[0]!.rule}): ${cs.map((c) => `${c.plan}#${c.anchor}`).join(', ')}`,
     );
-  out.push('', '## Candidates not yet in the gazetteer', '', '| plan | passage | rule | text |', '|---|---|---|---|');
-  for (const c of candidates.filter((x) => !x.generic))
-    out.push(`| ${c.plan} | ${c.anchor} | ${c.rule} | ${c.text.replace(/\|/g, '\\|')} |`);
+  out.push('', '## Candidates not yet in the gazetteer', '');
+  const open = candidates.filter((x) => !x.generic);
+  if (open.length === 0) out.push('None: every construction the rules find is in the gazetteer or out of scope.');
+  else out.push('| plan | passage | rule | text |', '|---|---|---|---|');
+  for (const c of open) out.push(`| ${c.plan} | ${c.anchor} | ${c.rule} | ${c.text.replace(/\|/g, '\\|')} |`);
   return out.join('\n') + '\n';
 }

@@ -173,6 +173,13 @@ describe('explore: near me', () => {
       );
       expect([...metres].sort((a, b) => a - b)).toEqual(metres);
       expect(Math.max(...metres)).toBeLessThanOrEqual(1000);
+      // Places shown at the 小白楼 zone's centre with a 1.2 km circle are listed apart, as rough.
+      const rough = await t.page.getByTestId('near-rough-item').locator('.name').allTextContents();
+      expect(rough).toContain('信达广场');
+      expect(rows.map((r) => r.name)).not.toContain('信达广场');
+      expect(await t.page.getByTestId('near-rough-item').filter({ hasText: '信达广场' }).textContent()).toContain(
+        '±1200 米',
+      );
       await mapIdle(t.page);
       // The map shows the whole circle around the centre.
       const view = await t.page.evaluate(() => {

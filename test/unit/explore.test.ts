@@ -8,6 +8,7 @@ import { csvCell, toCSV } from '../../src/lib/explore/export.ts';
 import { linkPlaces } from '../../src/lib/plans/highlight.ts';
 import type { PlanData } from '../../src/lib/data/plan-data.ts';
 import { HEPING_ZONES } from './heping-zones.ts';
+import { UNCERTAIN_M } from '../../src/lib/contracts/features.ts';
 
 const load = (f: string) => JSON.parse(readFileSync(`data/geojson/${f}.geojson`, 'utf8'));
 const data: PlanData = { zones: load('zones'), corridors: load('corridors'), sites: load('sites') };
@@ -42,14 +43,16 @@ describe('filters', () => {
     const two = applyFilters(places, { ...emptyFilters(), plans: ['heping-2016-fyp', 'hebei-2022-fyp'] });
     expect(two.length).toBeGreaterThan(heping.length);
     const zones = applyFilters(places, { ...emptyFilters(), plans: ['heping-2016-fyp'], kinds: ['area'] });
-    expect(names(zones).sort()).toEqual([...HEPING_ZONES, '南市'].sort());
+    expect(names(zones).sort()).toEqual([...HEPING_ZONES, '南市', '五大院英式风情区'].sort());
   });
 
   test('counts of a facet apply the other facets only', () => {
     const f = { ...emptyFilters(), kinds: ['area'] };
     const plans = facetCounts(places, f, 'plans');
-    expect(plans['heping-2016-fyp']).toBe(7);
-    expect(plans['hebei-2022-fyp']).toBe(1);
+    // The six zones, 南市 and the 五大院英式风情区.
+    expect(plans['heping-2016-fyp']).toBe(8);
+    // 意风区 and the 大运河 greenway park.
+    expect(plans['hebei-2022-fyp']).toBe(2);
     // The kind facet itself is not narrowed by its own choice.
     expect(facetCounts(places, f, 'kinds').site).toBeGreaterThan(10);
   });
@@ -81,11 +84,24 @@ describe('near', () => {
   });
 
   test('at 小白楼, the zones containing it come first, the smaller one before its district', () => {
-    const near = nearby(places, XIAOBAILOU, 1000);
+    const near = nearby(places, XIAOBAILOU, 1000).located;
     expect(names(near).slice(0, 2)).toEqual(['小白楼高端商业商务区', '和平区']);
     expect(near.every((n, i) => i === 0 || near[i - 1]!.metres <= n.metres)).toBe(true);
     expect(near.every((n) => n.metres <= 1000)).toBe(true);
-    expect(names(nearby(places, XIAOBAILOU, 5000)).length).toBeGreaterThan(near.length);
+    expect(names(nearby(places, XIAOBAILOU, 5000).located).length).toBeGreaterThan(near.length);
+  });
+
+  test('rough places are listed apart, when their circle reaches into the radius', () => {
+    const { located, rough } = nearby(places, XIAOBAILOU, 1000);
+    expect(located.every((n) => n.place.feature.properties.precision_m <= UNCERTAIN_M)).toBe(true);
+    expect(rough.every((n) => n.place.feature.properties.precision_m > UNCERTAIN_M)).toBe(true);
+    expect(rough.every((n) => n.metres - n.place.feature.properties.precision_m <= 1000)).toBe(true);
+    // Shown at the 小白楼 zone's centre, ±1.2 km: near, but not as if its site were known.
+    expect(names(rough)).toContain('信达广场');
+    expect(names(located)).not.toContain('信达广场');
+    // 通广 is shown in 河北区, 5 km away, and its 3.5 km circle does not reach 小白楼.
+    expect(names(rough)).not.toContain('通广智能科技园');
+    expect(rough.every((n, i) => i === 0 || rough[i - 1]!.metres <= n.metres)).toBe(true);
   });
 });
 

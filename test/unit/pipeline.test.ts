@@ -78,7 +78,9 @@ describe('npm run data output', () => {
 });
 
 describe('extraction (golden fixture)', () => {
-  const { entries, outOfScope } = readGazetteer('data/gazetteer');
+  const { entries: all, outOfScope } = readGazetteer('data/gazetteer');
+  // The gazetteer as it was before 世纪运通商业广场 was added, so that one name is still unknown.
+  const entries = all.filter((e) => e.id !== 'hz-yuntong');
   const text = readFileSync('test/fixtures/extract/heping-excerpt.txt', 'utf8');
   const { mentions, candidates } = extract(
     segment('fx', text, ''),
@@ -96,6 +98,8 @@ describe('extraction (golden fixture)', () => {
       ['中心公园法式风情商业区', 'zhongxingongyuan-zone'],
       ['贻成福地商业广场', 'hz-yichengfudi'],
       ['三十五中地块', 'hebei-sanshiwuzhong'],
+      // "建昌道等重点地块": the known 建昌道地块 with a generic tail.
+      ['建昌道', 'jianchangdao-base'],
     ]);
   });
   test('each mention cites its sentence, whose offsets slice back to the text', () => {

@@ -9,6 +9,12 @@ export const SCHEMA_VERSION = 1;
 export const FEATURE_KINDS = ['site', 'corridor', 'area', 'road', 'river', 'rail', 'station', 'admin'] as const;
 export type FeatureKind = (typeof FEATURE_KINDS)[number];
 
+/**
+ * A place located to within more than this many metres is rough: drawn hollow with its circle, never
+ * as an exact pin, and listed apart in "near me".
+ */
+export const UNCERTAIN_M = 300;
+
 export const THEMES = ['商贸', '文化旅游', '科技创新', '民生', '生态', '交通', '城市更新', '产业'] as const;
 export type Theme = (typeof THEMES)[number];
 

@@ -66,6 +66,8 @@ export class Explorer {
   });
 
   near = $derived.by(() =>
-    this.app.params.near ? nearby(this.filtered, this.app.params.near, this.app.params.radius) : [],
+    this.app.params.near
+      ? nearby(this.filtered, this.app.params.near, this.app.params.radius)
+      : { located: [], rough: [] },
   );
 }

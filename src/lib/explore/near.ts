@@ -5,6 +5,7 @@
 import { booleanPointInPolygon, distance, point, pointToLineDistance, lineString } from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
 import type { Place } from './catalog.ts';
+import { UNCERTAIN_M } from '../contracts/features.ts';
 
 export type LngLat = [number, number];
 
@@ -51,20 +52,37 @@ export interface NearPlace {
 
 const boxArea = (b: Place['bbox']) => (b[2] - b[0]) * (b[3] - b[1]);
 
+export interface Near {
+  /** Places located to within UNCERTAIN_M whose geometry is within the radius. */
+  located: NearPlace[];
+  /** Rough places (precision_m > UNCERTAIN_M) whose circle of uncertainty reaches into the radius. */
+  rough: NearPlace[];
+}
+
 /**
- * Places within `radius` metres of `p`, nearest first. Among places at the same distance (e.g. all
- * those you stand in) the smaller, more specific one comes first: the zone before its district.
+ * What is planned within `radius` metres of `p`, nearest first. A rough place is listed apart: its
+ * distance is to where it is shown, and it may be anywhere within its precision of that. Among places
+ * at the same distance (e.g. all those you stand in) the smaller, more specific one comes first: the
+ * zone before its district.
  */
-export function nearby(places: Place[], p: LngLat, radius: number): NearPlace[] {
-  return places
-    .map((place) => ({ place, metres: distanceTo(place.feature.geometry, p) }))
-    .filter((n) => n.metres <= radius)
-    .sort(
-      (a, b) =>
-        a.metres - b.metres ||
-        boxArea(a.place.bbox) - boxArea(b.place.bbox) ||
-        a.place.feature.properties.name.localeCompare(b.place.feature.properties.name, 'zh'),
-    );
+export function nearby(places: Place[], p: LngLat, radius: number): Near {
+  const near: Near = { located: [], rough: [] };
+  for (const n of sortNear(places.map((place) => ({ place, metres: distanceTo(place.feature.geometry, p) })))) {
+    const precision = n.place.feature.properties.precision_m;
+    if (precision <= UNCERTAIN_M) {
+      if (n.metres <= radius) near.located.push(n);
+    } else if (n.metres - precision <= radius) near.rough.push(n);
+  }
+  return near;
+}
+
+function sortNear(list: NearPlace[]): NearPlace[] {
+  return list.sort(
+    (a, b) =>
+      a.metres - b.metres ||
+      boxArea(a.place.bbox) - boxArea(b.place.bbox) ||
+      a.place.feature.properties.name.localeCompare(b.place.feature.properties.name, 'zh'),
+  );
 }
 
 export const RADII = [500, 1000, 2000, 3000, 5000] as const;

@@ -81,8 +81,10 @@ function showOverlay(m: MapLibreMap, source: string, data: FeatureCollection): v
 
 export function highlight(m: MapLibreMap, selected: Place | undefined, hovered: Place | undefined): void {
   const features: Feature[] = [];
-  if (hovered && hovered !== selected) features.push({ ...hovered.feature, properties: { state: 'hover' } } as Feature);
-  if (selected) features.push({ ...selected.feature, properties: { state: 'selected' } } as Feature);
+  const mark = (p: Place, state: string) =>
+    ({ ...p.feature, properties: { state, precision_m: p.feature.properties.precision_m } }) as Feature;
+  if (hovered && hovered !== selected) features.push(mark(hovered, 'hover'));
+  if (selected) features.push(mark(selected, 'selected'));
   showOverlay(m, HIGHLIGHT_SOURCE, { type: 'FeatureCollection', features });
 }
 

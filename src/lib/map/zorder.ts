@@ -24,6 +24,7 @@ export const LAYER_ORDER = [
   'plan-corridors',
   'plan-uncertainty',
   'plan-sites',
+  'plan-selected-uncertainty',
   'plan-selected',
   'plan-selected-point',
   'near-circle',

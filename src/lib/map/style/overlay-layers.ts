@@ -1,6 +1,8 @@
 /** Layers over the plan layers: the selected / hovered place, and the near-me circle. */
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { ordered } from '../zorder.ts';
+import { PRECISION_RADIUS } from './plan-layers.ts';
+import { UNCERTAIN_M } from '../../contracts/features.ts';
 
 export const HIGHLIGHT_SOURCE = 'plan-highlight';
 export const NEAR_SOURCE = 'near';
@@ -24,6 +26,19 @@ export function overlayLayers(): LayerSpecification[] {
         'line-color': ['case', isSelected, '#111111', '#f2c14e'],
         'line-width': ['case', isSelected, 4, 3],
         'line-opacity': 0.9,
+      },
+    },
+    {
+      // Where the selected or hovered rough place may be: its circle, filled.
+      id: 'plan-selected-uncertainty',
+      type: 'circle',
+      source: HIGHLIGHT_SOURCE,
+      filter: ['all', ['==', ['geometry-type'], 'Point'], ['>', ['get', 'precision_m'], UNCERTAIN_M]],
+      paint: {
+        'circle-radius': PRECISION_RADIUS,
+        'circle-color': ['case', isSelected, '#111111', '#f2c14e'],
+        'circle-opacity': ['case', isSelected, 0.1, 0.18],
+        'circle-pitch-alignment': 'map',
       },
     },
     {

@@ -8,8 +8,9 @@ import { planColours, themeColours, NO_THEME_COLOUR, FONT } from './theme.ts';
 import { ordered } from '../zorder.ts';
 import { pointLabels } from './labels.ts';
 import { LABEL_SOURCES } from '../plan-sources.ts';
+import { UNCERTAIN_M } from '../../contracts/features.ts';
 
-export const UNCERTAIN_M = 300;
+export { UNCERTAIN_M };
 
 /**
  * Screen pixels per metre at zoom 0 at Tianjin's latitude (39.1°N; 512-pixel world at zoom 0).
@@ -17,6 +18,17 @@ export const UNCERTAIN_M = 300;
  * true ground radius at every zoom (within ±1.5% across the municipality's latitudes).
  */
 export const PX_PER_M_Z0 = 512 / (40_075_016.686 * Math.cos((39.1 * Math.PI) / 180));
+
+/** A circle-radius of the feature's precision_m on the ground, at every zoom. */
+export const PRECISION_RADIUS: ExpressionSpecification = [
+  'interpolate',
+  ['exponential', 2],
+  ['zoom'],
+  0,
+  ['*', ['get', 'precision_m'], PX_PER_M_Z0],
+  22,
+  ['*', ['get', 'precision_m'], PX_PER_M_Z0 * 2 ** 22],
+];
 
 export type ColourBy = 'plan' | 'theme';
 
@@ -97,23 +109,17 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
       },
     },
     {
-      // The area a rough point may be anywhere in: a shaded circle of precision_m metres.
+      // The area a rough point may be anywhere in: a circle of precision_m metres. Outlined only:
+      // several places shown at one district centre would stack their fills into a false hot spot.
+      // The selected or hovered one is filled (overlay-layers.ts).
       id: 'plan-uncertainty',
       type: 'circle',
       source: 'plan-sites',
       filter: ['>', ['get', 'precision_m'], UNCERTAIN_M],
       paint: {
-        'circle-radius': [
-          'interpolate',
-          ['exponential', 2],
-          ['zoom'],
-          0,
-          ['*', ['get', 'precision_m'], PX_PER_M_Z0],
-          22,
-          ['*', ['get', 'precision_m'], PX_PER_M_Z0 * 2 ** 22],
-        ],
+        'circle-radius': PRECISION_RADIUS,
         'circle-color': planColour,
-        'circle-opacity': shown(0.04),
+        'circle-opacity': 0,
         'circle-stroke-color': planColour,
         'circle-stroke-width': 1.5,
         'circle-stroke-opacity': shown(0.7),
