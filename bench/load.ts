@@ -51,7 +51,12 @@ export async function benchLoad(pairs = Number(process.env.BENCH_PAIRS ?? 11)): 
   const a = median(times.app);
   const b = median(times.base);
   const ratio = a / b;
+  // Each pair ran back to back; their ratios show how much of the spread is the machine's.
+  const pairRatios = times.app.map((x, i) => x / times.base[i]!).sort((x, y) => x - y);
   console.log(`app load timeline (ms): ${marks.at(-1)}`);
+  console.log(
+    `per-pair ratios: median ${fmt(median(pairRatios), 2)}, range ${fmt(pairRatios[0]!, 2)}–${fmt(pairRatios.at(-1)!, 2)}`,
+  );
   console.log(
     `load: app ${times.app.map((x) => fmt(x, 0)).join(' ')} ms; baseline ${times.base.map((x) => fmt(x, 0)).join(' ')} ms`,
   );

@@ -119,7 +119,8 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
       paint: {
         'circle-radius': PRECISION_RADIUS,
         'circle-color': planColour,
-        'circle-opacity': 0,
+        // By feature state like the sites' own, so both layers share one WebGL program (bench/load).
+        'circle-opacity': shown(0),
         'circle-stroke-color': planColour,
         'circle-stroke-width': 1.5,
         'circle-stroke-opacity': shown(0.7),
