@@ -43,13 +43,13 @@ describe('filters', () => {
     const two = applyFilters(places, { ...emptyFilters(), plans: ['heping-2016-fyp', 'hebei-2022-fyp'] });
     expect(two.length).toBeGreaterThan(heping.length);
     const zones = applyFilters(places, { ...emptyFilters(), plans: ['heping-2016-fyp'], kinds: ['area'] });
-    expect(names(zones).sort()).toEqual([...HEPING_ZONES, '南市', '五大院英式风情区', '劝业场'].sort());
+    expect(names(zones).sort()).toEqual([...HEPING_ZONES, '南市', '五大院英式风情区', '劝业场街'].sort());
   });
 
   test('counts of a facet apply the other facets only', () => {
     const f = { ...emptyFilters(), kinds: ['area'] };
     const plans = facetCounts(places, f, 'plans');
-    // The six zones, 南市, 劝业场 and the 五大院英式风情区.
+    // The six zones, 南市, 劝业场街 and the 五大院英式风情区.
     expect(plans['heping-2016-fyp']).toBe(9);
     // 意风区 and the 大运河 greenway park.
     expect(plans['hebei-2022-fyp']).toBe(2);
