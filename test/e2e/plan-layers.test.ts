@@ -67,6 +67,17 @@ describe('plan layers', () => {
             });
           }),
       );
+      // Rough places shown at the 和平区 centre (±3 km) have their ring over this point too: the
+      // click must still mean the zone, the most specific thing there.
+      const under = await t.page.evaluate(
+        ({ x, y }) =>
+          window.planAtlas
+            .map!.queryRenderedFeatures([x, y], { layers: ['plan-uncertainty', 'plan-zones-fill'] })
+            .map((f) => f.layer.id),
+        point,
+      );
+      expect(under).toContain('plan-uncertainty');
+      expect(under).toContain('plan-zones-fill');
       const box = (await t.page.getByTestId('map').boundingBox())!;
       await t.page.mouse.click(box.x + point.x, box.y + point.y);
       await t.page.getByTestId('feature-panel').waitFor();
