@@ -111,10 +111,13 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
     {
       // The area a rough point may be anywhere in: a circle of precision_m metres. Outlined only:
       // several places shown at one district centre would stack their fills into a false hot spot.
-      // The selected or hovered one is filled (overlay-layers.ts).
+      // The selected or hovered one is filled (overlay-layers.ts). Not in the overview, where the
+      // hollow dots say "approximate" and dozens of 1.5–4 km rings would only overlap; drawing them
+      // cost the first view 5–10% (bench/load).
       id: 'plan-uncertainty',
       type: 'circle',
       source: 'plan-sites',
+      minzoom: 11,
       filter: ['>', ['get', 'precision_m'], UNCERTAIN_M],
       paint: {
         'circle-radius': PRECISION_RADIUS,
