@@ -5,7 +5,7 @@
  */
 import { buildApp, buildBaseline, fmt, launchBrowser, median, serve, type Line } from './lib.ts';
 
-export async function benchLoad(pairs = Number(process.env.BENCH_PAIRS ?? 11)): Promise<Line[]> {
+export async function benchLoad(pairs = Number(process.env.BENCH_PAIRS ?? 21)): Promise<Line[]> {
   buildApp();
   buildBaseline();
   const app = await serve('dist');

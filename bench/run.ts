@@ -1,6 +1,6 @@
 /**
  * Runs every benchmark, prints the table and writes bench/results.md. `npm run bench`;
- * BENCH_PAIRS sets the load pairs (default 11); BENCH_SKIP_BUILD=1 reuses dist/.
+ * BENCH_PAIRS sets the load pairs (default 21); BENCH_SKIP_BUILD=1 reuses dist/.
  * Exits 1 when a budget is missed.
  */
 import { writeFileSync } from 'node:fs';
