@@ -208,3 +208,21 @@ write(
     ),
   ),
 );
+
+// Points the pipeline places things at (never shipped to the app): bus stops (AMap 2024) and admin
+// centres (Vonng/adcode 2016), reduced to what the gazetteer refers to. Stops keep their GCJ-02 original.
+const points = (file: string, keep: (p: Record<string, unknown>) => Record<string, unknown>): Feature[] =>
+  read(file).features.map((f) => ({ type: 'Feature', properties: keep(f.properties ?? {}), geometry: f.geometry }));
+write(
+  'bus-stops.geojson',
+  points('bus/stops_amap_2024_wgs84.geojson', (p) => ({ name: p.name, gcj02: p.gcj02 })),
+);
+write(
+  'admin-centres.geojson',
+  points('admin-centres/tianjin_admin_centers_2016_wgs84.geojson', (p) => ({
+    name: p.name,
+    level: p.level,
+    county: p.county,
+    town: p.town,
+  })).filter((f) => f.geometry),
+);

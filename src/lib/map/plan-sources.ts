@@ -19,7 +19,8 @@ import type { PlaceCollection } from '../contracts/features.ts';
 import { absolute } from '../data/urls.ts';
 
 export type PlanSourceId = keyof typeof PLAN_FILES;
-const ATTRIBUTION = '规划图谱 Plan Atlas（规划原文定位）';
+// The plan features are placed at bus stops and admin centres: their sources are credited with them.
+const ATTRIBUTION = '规划图谱 Plan Atlas（规划原文定位；定位依据 高德公交站 2024、Vonng/adcode 2016 CC-BY 4.0）';
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export const LABEL_SOURCES: Record<PlanSourceId, string> = {
