@@ -17,7 +17,7 @@ describe.each(['desktop', 'phone'] as (keyof typeof VIEWPORTS)[])('the built app
     const state = await t.page.evaluate(() => {
       const map = window.planAtlas.map!;
       const districts = map.querySourceFeatures('ref-districts');
-      const rendered = map.queryRenderedFeatures({ layers: ['districts-fill', 'plan-districts-fill'] });
+      const rendered = map.queryRenderedFeatures({ layers: ['districts-fill'] });
       return {
         loaded: map.loaded(),
         version: window.planAtlas.version,

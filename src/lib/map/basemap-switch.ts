@@ -13,7 +13,6 @@ import { loadConfig } from '../data/config.ts';
 /** Offline layers that an online basemap replaces. */
 const OFFLINE_ONLY = [
   'districts-fill',
-  'plan-districts-fill',
   'water-area',
   'water-line',
   'roads-casing',

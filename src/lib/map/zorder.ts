@@ -7,7 +7,6 @@ export const LAYER_ORDER = [
   'online-base',
   'online-labels',
   'districts-fill',
-  'plan-districts-fill',
   'water-area',
   'water-line',
   'streets-line',
