@@ -128,6 +128,17 @@ export function extract(
   for (const u of units) {
     const s = text.slice(u.start, u.end);
     const taken: boolean[] = new Array(s.length).fill(false);
+    // A mention of `name` at [i, i + name.length) of this unit, citing the unit.
+    const mention = (i: number, name: string, to: Pick<Mention, 'entry' | 'outOfScope'>) =>
+      mentions.push({
+        plan: outline.plan,
+        anchor: u.anchor,
+        start: u.start + i,
+        end: u.start + i + name.length,
+        name,
+        quote: { start: u.start, end: u.end },
+        ...to,
+      });
     // A zone defined by its enclosing roads is cited by that definition; the road names inside it
     // (南京路 ...) are boundaries there, not mentions of the places named after them.
     for (const m of s.matchAll(ENCLOSED)) {
@@ -135,32 +146,14 @@ export function extract(
       const zone = enclosures.find((z) => z.roads.length === roads.length && roads.every((r) => z.roads.includes(r)));
       if (!zone) continue;
       taken.fill(true, m.index, m.index + m[0].length);
-      const start = u.start + m.index;
-      mentions.push({
-        plan: outline.plan,
-        anchor: u.anchor,
-        start,
-        end: start + m[0].length,
-        name: m[0],
-        quote: { start: u.start, end: u.end },
-        entry: zone.entry,
-      });
+      mention(m.index, m[0], { entry: zone.entry });
     }
     for (const t of terms) {
       for (let i = s.indexOf(t.term); i >= 0; i = s.indexOf(t.term, i + 1)) {
         const j = i + t.term.length;
         if (taken.slice(i, j).some(Boolean)) continue;
         taken.fill(true, i, j);
-        mentions.push({
-          plan: outline.plan,
-          anchor: u.anchor,
-          start: u.start + i,
-          end: u.start + j,
-          name: t.term,
-          quote: { start: u.start, end: u.end },
-          entry: t.entry,
-          outOfScope: t.outOfScope,
-        });
+        mention(i, t.term, { entry: t.entry, outOfScope: t.outOfScope });
       }
     }
     for (const [rule, re] of RULES) {
@@ -174,17 +167,7 @@ export function extract(
         const listed = LISTED_PLOT.exec(core);
         const plot = listed && byTerm.get(`${listed[1]}地块`);
         if (plot) {
-          const start = u.start + at + m[0].length - core.length;
-          mentions.push({
-            plan: outline.plan,
-            anchor: u.anchor,
-            start,
-            end: start + listed[1]!.length,
-            name: listed[1]!,
-            quote: { start: u.start, end: u.end },
-            entry: plot.entry,
-            outOfScope: plot.outOfScope,
-          });
+          mention(at + m[0].length - core.length, listed[1]!, { entry: plot.entry, outOfScope: plot.outOfScope });
           continue;
         }
         const generic = GENERIC.test(core);
