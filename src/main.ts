@@ -1,3 +1,4 @@
+import './lib/map/worker-start.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { installHook } from './lib/hook.ts';

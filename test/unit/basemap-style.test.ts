@@ -2,6 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { basemapStyle } from '../../src/lib/map/style/basemap.ts';
 import { LAYER_ORDER, beforeId, ordered } from '../../src/lib/map/zorder.ts';
+import { appStyle } from '../../src/lib/map/style/app-style.ts';
+import { planSources } from '../../src/lib/map/plan-sources.ts';
+import { overlayLayers, overlaySources } from '../../src/lib/map/style/overlay-layers.ts';
 
 const urls = {
   districts: 'http://127.0.0.1/d.geojson',
@@ -32,6 +35,33 @@ describe('basemap style', () => {
     const positions = ids.map((id) => LAYER_ORDER.indexOf(id as (typeof LAYER_ORDER)[number]));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+});
+
+// The map is created with `validateStyle: false`: this is where its style is checked.
+describe('app style', () => {
+  const plan = planSources((u) => `http://127.0.0.1/${u}`);
+  test.each(['plan', 'theme'] as const)('validates against the MapLibre style spec (colour by %s)', (colour) => {
+    const style = appStyle(urls, plan, colour);
+    expect(style.layers.some((l) => l.id === 'plan-sites')).toBe(true);
+    expect(style.sources['plan-sites']).toBeDefined();
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  test('with the overlays added, still validates', () => {
+    const style = appStyle(urls, plan, 'plan');
+    const full = {
+      ...style,
+      sources: { ...style.sources, ...overlaySources() },
+      layers: ordered([...style.layers, ...overlayLayers()]),
+    };
+    expect(validateStyleMin(full)).toEqual([]);
+  });
+
+  test('a broken layer is caught', () => {
+    const style = appStyle(urls, plan, 'plan');
+    const broken = { ...style, layers: [...style.layers, { id: 'x', type: 'circle', source: 'nope' }] };
+    expect(validateStyleMin(broken as typeof style).length).toBeGreaterThan(0);
   });
 });
 

@@ -6,6 +6,7 @@ import type { AppState } from '../state/app.svelte.ts';
 import { fidsOf, intersects, unionBox, type BBox, type Place } from './catalog.ts';
 import { applyFilters, facetCounts, type Facet } from './filters.ts';
 import { DistanceCache, nearby } from './near.ts';
+import { zhCompare } from '../i18n/collate.ts';
 
 export type SortKey = 'name' | 'plan' | 'distance';
 
@@ -58,9 +59,9 @@ export class Explorer {
     const name = (p: Place) => p.feature.properties.name;
     const plan = (p: Place) => this.planOrder.indexOf(p.feature.properties.plans[0] ?? '');
     const cmp: Record<SortKey, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {
-      name: (a, b) => name(a.place).localeCompare(name(b.place), 'zh'),
-      plan: (a, b) => plan(a.place) - plan(b.place) || name(a.place).localeCompare(name(b.place), 'zh'),
-      distance: (a, b) => (a.metres ?? 0) - (b.metres ?? 0) || name(a.place).localeCompare(name(b.place), 'zh'),
+      name: (a, b) => zhCompare(name(a.place), name(b.place)),
+      plan: (a, b) => plan(a.place) - plan(b.place) || zhCompare(name(a.place), name(b.place)),
+      distance: (a, b) => (a.metres ?? 0) - (b.metres ?? 0) || zhCompare(name(a.place), name(b.place)),
     };
     return rows.sort(cmp[this.sort]);
   });

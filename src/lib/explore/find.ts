@@ -4,6 +4,7 @@
  * Latin letters; `pinyinKeys` is injectable so the matching itself stays synchronous and testable.
  */
 import type { Place } from './catalog.ts';
+import { zhCompare } from '../i18n/collate.ts';
 
 export interface PinyinKeys {
   full: string;
@@ -46,7 +47,7 @@ export function findPlaces(places: Place[], query: string, pinyinOf?: PinyinOf, 
     if (best) hits.push(best);
   }
   return hits
-    .sort((a, b) => b.score - a.score || a.term.length - b.term.length || a.term.localeCompare(b.term, 'zh'))
+    .sort((a, b) => b.score - a.score || a.term.length - b.term.length || zhCompare(a.term, b.term))
     .slice(0, limit);
 }
 

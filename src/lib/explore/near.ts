@@ -6,6 +6,7 @@ import { booleanPointInPolygon, distance, point, pointToLineDistance, lineString
 import type { Geometry, Position } from 'geojson';
 import type { Place } from './catalog.ts';
 import { UNCERTAIN_M } from '../contracts/features.ts';
+import { zhCompare } from '../i18n/collate.ts';
 
 export type LngLat = [number, number];
 
@@ -81,7 +82,7 @@ function sortNear(list: NearPlace[]): NearPlace[] {
     (a, b) =>
       a.metres - b.metres ||
       boxArea(a.place.bbox) - boxArea(b.place.bbox) ||
-      a.place.feature.properties.name.localeCompare(b.place.feature.properties.name, 'zh'),
+      zhCompare(a.place.feature.properties.name, b.place.feature.properties.name),
   );
 }
 

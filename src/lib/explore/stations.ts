@@ -1,6 +1,7 @@
 /** Metro stations for near-me, loaded from the reference data only when the user opens the chooser. */
 import type { FeatureCollection, Point } from 'geojson';
 import { referenceUrls } from '../data/urls.ts';
+import { zhCompare } from '../i18n/collate.ts';
 
 export interface Station {
   name: string;
@@ -25,7 +26,7 @@ export function loadStations(): Promise<Station[]> {
           lines: [...new Set(f.properties.lines)],
           at: f.geometry.coordinates as [number, number],
         }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+        .sort((a, b) => zhCompare(a.name, b.name));
     });
   return stations;
 }

@@ -35,10 +35,11 @@ const BASE_OF: Record<string, PlanSourceId> = Object.fromEntries(
 export const baseSource = (source: string): PlanSourceId | undefined =>
   source in PLAN_FILES ? (source as PlanSourceId) : BASE_OF[source];
 
-export function planSources(): Record<string, SourceSpecification> {
+/** `resolve` makes a bundled file's URL absolute (the worker fetches it; tests pass their own). */
+export function planSources(resolve: (url: string) => string = absolute): Record<string, SourceSpecification> {
   const specs: Record<string, SourceSpecification> = {};
   for (const [id, url] of Object.entries(PLAN_FILES)) {
-    specs[id] = { type: 'geojson', data: absolute(url), generateId: true, attribution: ATTRIBUTION };
+    specs[id] = { type: 'geojson', data: resolve(url), generateId: true, attribution: ATTRIBUTION };
     specs[LABEL_SOURCES[id as PlanSourceId]] = { type: 'geojson', data: EMPTY, generateId: true };
   }
   return specs;

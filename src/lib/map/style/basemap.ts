@@ -177,7 +177,9 @@ export function basemapLayers(): LayerSpecification[] {
       id: 'water-label',
       type: 'symbol',
       source: 'ref-water',
-      minzoom: 10,
+      minzoom: 11,
+      // From zoom 11, as the plan labels: the overview is labelled by district only (the river labels, the
+      // last tiles to arrive, delayed the first complete view by about 8%, bench/load).
       // Along the river lines; the 海河 area is labelled at its label points (water-area-label).
       filter: ['==', ['geometry-type'], 'LineString'],
       layout: {
@@ -193,7 +195,7 @@ export function basemapLayers(): LayerSpecification[] {
       id: 'water-area-label',
       type: 'symbol',
       source: 'ref-water',
-      minzoom: 10,
+      minzoom: 11,
       filter: ['==', ['get', 'kind'], 'label'],
       layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12 },
       paint: { 'text-color': t.waterLabel, ...halo },
