@@ -24,6 +24,9 @@ describe('reliability', () => {
     expect(await msg.textContent()).toContain('WebGL');
     await t.page.getByTestId('list-item').first().waitFor();
     expect(await t.page.getByTestId('list-item').count()).toBeGreaterThan(40);
+    // The map's own controls are left out; the legend still keys the list's colours.
+    expect(await t.page.getByTestId('basemap-select').count()).toBe(0);
+    expect(await t.page.getByTestId('area-zoom').count()).toBe(0);
     await t.page.getByTestId('search-input').fill('yfq');
     await t.page.getByTestId('place-hit').first().click();
     await t.page.getByTestId('feature-panel').waitFor();
