@@ -5,6 +5,7 @@
  */
 import { prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { absolute } from '../data/urls.ts';
 
-setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+setWorkerUrl(absolute(workerUrl));
 prewarm();
