@@ -4,6 +4,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
+import { ensureTestDeps } from './test-deps.ts';
+
+const missing = ensureTestDeps();
+if (missing) {
+  console.error(missing);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';

@@ -7,8 +7,9 @@ import { chromium, type Browser, type BrowserContext, type Frame, type Page } fr
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, inject } from 'vitest';
+import { CHROMIUM } from '../../scripts/test-deps.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 export const SHOTS = 'test-results/screenshots';
 
 export const VIEWPORTS = {
