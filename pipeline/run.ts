@@ -1,5 +1,5 @@
 /**
- * The pipeline as a library: read → segment → extract → locate → build → validate → (write).
+ * The pipeline as a library: read → segment → geocode (extract, resolve, locate) → build → validate → (write).
  * `runPipeline` computes every output in memory and returns it; `cli.ts` writes it atomically.
  */
 import { join } from 'node:path';
@@ -8,9 +8,10 @@ import { segment } from './stages/segment.ts';
 import { validateOutline } from './stages/validate-outline.ts';
 import { readGazetteer, checkLocated } from './stages/gazetteer.ts';
 import { loadReference } from './stages/reference.ts';
-import { enclosuresOf, extract, termsOf, type Candidate, type Mention } from './stages/extract.ts';
-import { locate, type Located } from './stages/locate.ts';
-import { buildLayers } from './stages/build.ts';
+import { readLexicon } from './geocode/lexicon.ts';
+import { geocodeContext, geocodePlan, planArea } from './geocode/geocode.ts';
+import { mergePlaces } from './geocode/merge.ts';
+import { buildLayers, type Layers } from './stages/build.ts';
 import { validateLayers } from './stages/validate.ts';
 import { report, sizeChecks, type SizeCheck } from './stages/report.ts';
 import { SCHEMA_VERSION, type Manifest } from '../src/lib/contracts/features.ts';
@@ -29,6 +30,7 @@ export interface PipelineResult {
   files: OutFile[];
   summary: string[];
   checks: SizeCheck[];
+  layers: Layers;
 }
 
 export const DEFAULTS: PipelineOptions = {
@@ -57,44 +59,39 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
   lap('segment');
 
   const { entries, outOfScope } = readGazetteer(opts.gazetteerDir);
-  const terms = termsOf(entries, outOfScope);
-  const enclosures = enclosuresOf(entries);
-  const mentions: Mention[] = [];
-  const candidates: Candidate[] = [];
-  for (const o of outlines) {
-    const r = extract(o, texts.get(o.plan)!, terms, enclosures);
-    mentions.push(...r.mentions);
-    candidates.push(...r.candidates);
-  }
-  lap('extract');
-
+  const lex = readLexicon(join(opts.gazetteerDir, 'lexicon.json'));
+  for (const o of outOfScope) lex.notPlaces.set(o.name, o.reason);
   const reference = loadReference(opts.referenceDir);
-  const located = new Map<string, Located>();
-  const mentioned = new Set(mentions.map((m) => m.entry));
-  for (const e of entries) {
-    if (!mentioned.has(e.id)) continue;
-    const loc = locate(e, reference);
-    checkLocated(e, loc);
-    located.set(e.id, loc);
-  }
-  lap('locate');
+  const ctx = geocodeContext(lex, reference, entries);
+  lap('index');
 
-  const layers = buildLayers(entries, located, mentions, texts, planOrder);
+  const results = plans.map((p, i) =>
+    geocodePlan(ctx, {
+      id: p.meta.id,
+      text: p.text,
+      outline: outlines[i]!,
+      area: planArea(ctx, p.meta.districts ?? [p.meta.district], p.meta.street, `plans.json: plan ${p.meta.id}`),
+    }),
+  );
+  const places = mergePlaces(results.map((r) => r.places));
+  for (const p of places) if (p.curated) checkLocated(p.curated, ctx.located.get(p.curated.id)!);
+  lap('geocode');
+
+  const layers = buildLayers(places, texts, planOrder);
   lap('build');
 
   const layerFiles = {
     'zones.geojson': layers.zones,
     'corridors.geojson': layers.corridors,
     'sites.geojson': layers.sites,
+    'unlocated.geojson': layers.unlocated,
   };
   validateLayers(layerFiles, texts);
   lap('validate');
 
-  const lengths = new Map(
-    [...located].filter(([, l]) => l.measured.length_km).map(([id, l]) => [id, l.measured.length_km!]),
-  );
-  const checks = sizeChecks(layers, lengths);
+  const checks = sizeChecks(places, layers);
   const all = [...layers.zones, ...layers.corridors, ...layers.sites];
+  const listed = [...all, ...layers.unlocated];
   const manifest: Manifest = {
     schema_version: SCHEMA_VERSION,
     bbox: roundBox(unionBox(all.map(featureExtent))),
@@ -103,9 +100,7 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
     counts: Object.fromEntries(
       ['site', 'corridor', 'area', 'road', 'river', 'rail', 'station', 'admin'].map((k) => [
         k,
-        [...layers.zones, ...layers.corridors, ...layers.sites].filter(
-          (f) => f.properties.kind === k && f.properties.role !== 'buffer',
-        ).length,
+        listed.filter((f) => f.properties.kind === k && !('role' in f.properties && f.properties.role === 'buffer')).length,
       ]),
     ),
   };
@@ -116,19 +111,21 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
       content: JSON.stringify({ type: 'FeatureCollection', features }) + '\n',
     })),
     { path: join(opts.outDir, 'manifest.json'), content: json(manifest) },
-    { path: join(opts.outDir, 'report.md'), content: report(planOrder, mentions, candidates, layers, checks) },
+    { path: join(opts.outDir, 'report.md'), content: report(planOrder, results, layers, checks, entries) },
   ];
   const summary = [
-    ...outlines.map((o) => {
+    ...outlines.map((o, i) => {
       const n = (k: string) => o.blocks.filter((b) => b.kind === k).length;
-      return `${o.plan}: ${n('part')} parts, ${n('chapter')} chapters, ${n('section')} sections, ${n('column')} columns, ${n('paragraph')} paragraphs, ${mentions.filter((m) => m.plan === o.plan && m.entry).length} mentions`;
+      const r = results[i]!;
+      const located = r.places.filter((p) => p.geometry).length;
+      return `${o.plan}: ${n('chapter')} chapters, ${n('paragraph')} paragraphs; ${r.places.length} places (${located} located, ${r.places.length - located} not located), ${r.notPlaces.length} names that are not places`;
     }),
-    `features: ${layers.zones.length} zones, ${layers.corridors.length} corridor parts, ${layers.sites.length} sites; ${candidates.filter((c) => !c.generic).length} candidates and ${candidates.filter((c) => c.generic).length} generic phrases in the report`,
+    `features: ${layers.zones.length} zones, ${layers.corridors.length} corridor parts, ${layers.sites.length} sites, ${layers.unlocated.length} not located`,
     ...checks.map(
       (c) =>
-        `check ${c.name} ${c.what}: stated ${c.stated}, measured ${c.measured.toFixed(2)} ${c.ok ? 'ok' : 'OUT OF RANGE (±20%)'}`,
+        `check ${c.name} ${c.what}: stated ${c.stated}, measured ${c.measured.toFixed(2)} ${c.fitted ? 'fitted to the figure (not a check)' : c.ok ? 'ok' : 'OUT OF RANGE (±20%)'}`,
     ),
   ];
   log(`total      ${(performance.now() - t0).toFixed(0).padStart(5)} ms`);
-  return { files, summary, checks };
+  return { files, summary, checks, layers };
 }

@@ -18,10 +18,13 @@ import {
   truncate,
   flatten,
   booleanPointInPolygon,
+  convex,
+  coordAll,
 } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, Polygon, MultiPolygon, Geometry, Position } from 'geojson';
 import type { GazetteerEntry, PositionRef } from '../../src/lib/contracts/gazetteer.ts';
 import type { Reference } from './reference.ts';
+import type { Roads } from '../geocode/roads.ts';
 import { PipelineError } from '../errors.ts';
 
 export interface Located {
@@ -29,7 +32,23 @@ export interface Located {
   /** A corridor's buffered area. */
   area?: Polygon | MultiPolygon;
   measured: { length_km?: number; area_km2?: number };
+  /** Stated figures the geometry was made to match (so a size check of them proves nothing). */
+  fitted?: ('length_km' | 'area_km2')[];
+  /** A radius the recipe derived (a place within a zone: to the zone's farthest point). */
+  radius_m?: number;
+  /** Built by the entry's fallback recipe, because its own could not be built (why). */
+  fallback?: { why: string; precision_m: number; evidence: string[] };
 }
+
+/** What recipes built on other places need: road crossings, and the other curated entries. */
+export interface LocateContext {
+  roads: Roads;
+  curated: GazetteerEntry[];
+  located: Map<string, Located>;
+}
+
+/** The reference data cannot build this entry (not a fault of the entry): it is resolved afresh. */
+export class LocateMiss extends Error {}
 
 function fail(e: GazetteerEntry, msg: string): never {
   throw new PipelineError(`gazetteer entry "${e.id}" (${e.name}): ${msg}`);
@@ -61,6 +80,7 @@ function longestPart(g: Geometry): Feature<LineString> {
 }
 
 function cut(line: Feature<LineString>, km: number | undefined): Feature<LineString> {
+  // Cutting to the stated length makes the length check agree by construction: see fittedOf.
   if (!km || length(line) <= km) return line;
   return lineSlice(line.geometry.coordinates[0]!, along(line, km), line);
 }
@@ -80,9 +100,36 @@ function corridorArea(
   return buffer(line, half, { units: 'meters', steps: 8 })!.geometry as Polygon | MultiPolygon;
 }
 
-export function locate(e: GazetteerEntry, r: Reference): Located {
+export function locate(e: GazetteerEntry, r: Reference, ctx?: LocateContext): Located {
   const g = e.geometry;
   switch (g.type) {
+    case 'enclosure': {
+      if (!ctx || !e.enclosed_by) fail(e, 'an enclosure needs enclosed_by roads');
+      const corners: Position[] = [];
+      const missing: string[] = [];
+      const roads = e.enclosed_by;
+      for (let i = 0; i < roads.length; i++) {
+        const [a, b] = [roads[i]!, roads[(i + 1) % roads.length]!];
+        const c = ctx.roads.crossing(a, b, null);
+        if (c) corners.push(c.at);
+        else missing.push(`${a}×${b}`);
+      }
+      if (corners.length < 3)
+        throw new LocateMiss(`only ${corners.length} crossings of its roads are known (missing ${missing.join(', ')})`);
+      const hull = convex(featureCollection(corners.map((c) => point(c))));
+      if (!hull) throw new LocateMiss('its road crossings are in one line');
+      return { main: truncate(hull, { precision: 6 }).geometry, measured: {} };
+    }
+    case 'within': {
+      if (!ctx) fail(e, 'a place within a zone needs the zone');
+      const zone = ctx.curated.find((x) => x.id === g.entry);
+      if (!zone) fail(e, `zone "${g.entry}" is not in the gazetteer`);
+      let loc = ctx.located.get(zone.id);
+      if (!loc) ctx.located.set(zone.id, (loc = locate(zone, r, ctx)));
+      const c = centroid(loc.main).geometry.coordinates;
+      const far = Math.max(...coordAll(loc.main as unknown as Feature).map((xy) => metres(c, xy)));
+      return { main: point(c).geometry, measured: {}, radius_m: Math.ceil(far / 50) * 50 };
+    }
     case 'point':
       return { main: point(position(g.at, e, r)).geometry, measured: {} };
     case 'centroid': {
@@ -241,5 +288,13 @@ function finishCorridor(
   spec: { buffer_from_area?: boolean; buffer_m?: number },
 ): Located {
   const clean = truncate(line, { precision: 6 });
-  return { main: clean.geometry, area: corridorArea(e, clean, spec), measured: { length_km: length(clean) } };
+  const fitted: ('length_km' | 'area_km2')[] = [];
+  if ((spec as { cut_km?: number }).cut_km) fitted.push('length_km');
+  if (spec.buffer_from_area) fitted.push('area_km2');
+  return {
+    main: clean.geometry,
+    area: corridorArea(e, clean, spec),
+    measured: { length_km: length(clean) },
+    ...(fitted.length ? { fitted } : {}),
+  };
 }

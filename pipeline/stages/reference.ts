@@ -1,7 +1,10 @@
 /** The reference data the locate stage anchors positions on (all WGS-84, from data/reference/). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
+
+/** A bus line's stops in travel order: [name, lon, lat]. */
+export type LineStops = [string, number, number][];
 
 export interface Reference {
   stops: Feature<Point, { name: string }>[];
@@ -11,6 +14,10 @@ export interface Reference {
   metroLines: Feature<Geometry, { name: string; ref: string }>[];
   roads: Feature<Geometry, { name: string }>[];
   water: Feature<Geometry, { name: string; kind: string }>[];
+  streets: Feature<Geometry, { name: string; district: string; rough?: boolean }>[];
+  schools: Feature<Point, { name: string; district: string; level: string }>[];
+  busLines: Record<string, LineStops>;
+  traces: Feature<LineString, { trace: number }>[];
 }
 
 export function loadReference(dir: string): Reference {
@@ -26,5 +33,9 @@ export function loadReference(dir: string): Reference {
     metroLines: read('metro-lines.geojson'),
     roads: read('roads.geojson'),
     water: read('water.geojson'),
+    streets: read('streets.geojson'),
+    schools: read('schools.geojson'),
+    busLines: JSON.parse(readFileSync(join(dir, 'bus-lines.json'), 'utf8')) as Record<string, LineStops>,
+    traces: read('bus-traces.geojson'),
   };
 }

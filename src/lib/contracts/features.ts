@@ -41,16 +41,27 @@ export interface PlaceProperties {
   plans: string[];
   themes: string[];
   method: string;
+  /** Radius of uncertainty in metres. */
   precision_m: number;
   evidence: string[];
   sources: SourceRef[];
   figures?: StatedFigures;
-  status?: string;
+  /** located (within UNCERTAIN_M), approximate (a larger radius), or not-located (geometry null). */
+  status: PlaceStatus;
   /** Set on the buffered Polygon of a corridor, which is a separate feature of its line. */
   role?: 'line' | 'buffer';
 }
 
+export const PLACE_STATUSES = ['located', 'approximate', 'not-located'] as const;
+export type PlaceStatus = (typeof PLACE_STATUSES)[number];
+
 export type PlaceFeature = Feature<Geometry, PlaceProperties> & { id: string };
+/** A place the plans name that could not be located: listed and searchable, never drawn. */
+export type UnlocatedProperties = Omit<PlaceProperties, 'precision_m' | 'status' | 'role'> & {
+  precision_m: null;
+  status: 'not-located';
+};
+export type UnlocatedFeature = Feature<null, UnlocatedProperties> & { id: string };
 export type PlaceCollection = FeatureCollection<Geometry, PlaceProperties> & { features: PlaceFeature[] };
 
 export interface Manifest {

@@ -31,7 +31,11 @@ export type GeometrySpec =
       buffer_m?: number;
     }
   | { type: 'road'; name: string; start?: PositionRef; cut_km?: number; buffer_from_area?: boolean; buffer_m?: number }
-  | { type: 'line'; vertices: PositionRef[]; buffer_m?: number };
+  | { type: 'line'; vertices: PositionRef[]; buffer_m?: number }
+  /** A zone given by the roads that enclose it (`enclosed_by`): the hull of their crossings. */
+  | { type: 'enclosure' }
+  /** A place the plan puts inside another entry's zone: that zone's centre, radius to its farthest point. */
+  | { type: 'within'; entry: string };
 
 export interface GazetteerEntry {
   id: string;
@@ -46,6 +50,10 @@ export interface GazetteerEntry {
   figures?: StatedFigures;
   /** For a zone the plan defines as "以A、B、C…围合": those roads, so that sentence cites the zone. */
   enclosed_by?: string[];
+  /** A recipe used only when `geometry` cannot be built from the reference data, with its own precision and evidence. */
+  fallback?: GeometrySpec;
+  fallback_precision_m?: number;
+  fallback_evidence?: string[];
 }
 
 /** Names that the plans mention but that are not mapped: outside Tianjin, generic or figurative. */

@@ -12,6 +12,8 @@ export interface PlanMeta {
   short_title: string;
   issuer: string;
   district: string;
+  /** Every district the plan covers, when more than `district` (its area for the geocoder). */
+  districts?: string[];
   street: string | null;
   area_label: string;
   period: { from: number; to: number; vision: number | null };

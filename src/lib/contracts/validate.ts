@@ -2,7 +2,7 @@
  * Runtime check of the map data contract, used where data enters: by the pipeline before it
  * writes, and by the app when it loads data/geojson. Returns readable errors (empty = valid).
  */
-import { FEATURE_KINDS, TIANJIN_BBOX } from './features.ts';
+import { FEATURE_KINDS, PLACE_STATUSES, TIANJIN_BBOX } from './features.ts';
 
 const isStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isStrArr = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -39,8 +39,10 @@ export function validateFeatureCollection(fc: unknown, file: string): string[] {
     if (!isStrArr(p.plans) || p.plans.length === 0) bad('properties.plans must list at least one plan');
     if (!isStrArr(p.themes)) bad('properties.themes must be a list');
     if (!isStr(p.method)) bad('properties.method missing');
-    if (typeof p.precision_m !== 'number' || !(p.precision_m > 0))
-      bad('properties.precision_m must be a positive number');
+    if (!(PLACE_STATUSES as readonly string[]).includes(p.status as string)) bad(`unknown status "${String(p.status)}"`);
+    const unlocated = p.status === 'not-located';
+    if (unlocated ? p.precision_m !== null : typeof p.precision_m !== 'number' || !(p.precision_m > 0))
+      bad(unlocated ? 'a place not located has precision_m null' : 'properties.precision_m must be a positive number');
     if (!isStrArr(p.evidence) || p.evidence.length === 0) bad('properties.evidence missing');
     if (!Array.isArray(p.sources) || p.sources.length === 0) bad('properties.sources must cite at least one passage');
     else
@@ -59,6 +61,10 @@ export function validateFeatureCollection(fc: unknown, file: string): string[] {
           bad(`source ${s.anchor}: quote length differs from its offsets`);
       }
     const g = f.geometry;
+    if (unlocated) {
+      if (g !== null) bad('a place not located has geometry null');
+      return;
+    }
     if (!g || !['Point', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'].includes(g.type ?? '')) {
       bad('unsupported or missing geometry');
       return;

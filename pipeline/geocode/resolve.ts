@@ -1,0 +1,192 @@
+/**
+ * Resolution: a name found in a plan → the place of the city index it denotes, inside the plan's
+ * area first, and how precisely that locates it. A name that only matches a bus stop or metro
+ * station named after it is a landmark near that stop, not on it; a name that matches nothing is
+ * still a place, "not located".
+ */
+import { booleanPointInPolygon, centroid, convex, buffer, featureCollection, point } from '@turf/turf';
+import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { FeatureKind } from '../../src/lib/contracts/features.ts';
+import type { CityIndex, IndexKind, IndexPlace } from './city-index.ts';
+import type { Roads } from './roads.ts';
+import { metres } from './roads.ts';
+
+/**
+ * Claimed radii by method, in metres. Calibrated against the evaluation set (test/fixtures/eval,
+ * `npm run eval`): at least 9 in 10 true positions must lie within them.
+ */
+export const PRECISION = {
+  district: 100,
+  streetOutline: 300,
+  streetHull: 600,
+  streetCentre: 1500,
+  community: 500,
+  village: 1000,
+  station: 150,
+  stop: 100,
+  school: 300,
+  /** A landmark known only by the stop or station named after it: often 300–900 m away. */
+  landmark: 900,
+  metroLine: 50,
+  riverArea: 60,
+  riverLine: 500,
+} as const;
+
+export interface Fix {
+  geometry: Geometry;
+  method: string;
+  precision_m: number;
+  evidence: string[];
+  kind: FeatureKind;
+  district: string | null;
+  /** The index place it rests on (its key), shared by every plan that names it. */
+  key: string;
+  name: string;
+}
+
+export interface PlanArea {
+  districts: string[];
+  street: string | null;
+  /** The districts' union, and grown by 1 km for roads and stations on or near the boundary. */
+  shape: Feature<Polygon | MultiPolygon>;
+  near: Feature<Polygon | MultiPolygon>;
+}
+
+const KIND_OF: Record<IndexKind, FeatureKind> = {
+  district: 'admin',
+  street: 'admin',
+  community: 'admin',
+  village: 'admin',
+  station: 'station',
+  'metro-line': 'rail',
+  stop: 'site',
+  school: 'site',
+  road: 'road',
+  river: 'river',
+};
+
+/** Which index kinds a name with this ending may denote, best first. */
+function kindsFor(kind: FeatureKind | undefined, name: string): IndexKind[] {
+  if (/(?:地铁站|站)$/.test(name)) return ['station', 'stop'];
+  if (/(?:街道)$/.test(name)) return ['street'];
+  if (/(?:片区|地区|街区|区域)$/.test(name)) return ['street', 'community', 'station', 'stop', 'school', 'village'];
+  if (kind === 'road') return ['road', 'street'];
+  if (kind === 'river') return ['river'];
+  if (kind === 'rail') return ['metro-line'];
+  if (/(?:社区)$/.test(name)) return ['community'];
+  if (/(?:村|庄|镇)$/.test(name)) return ['village', 'community', 'street', 'station', 'stop'];
+  if (/区$/.test(name)) return ['district'];
+  return ['school', 'community', 'village', 'station', 'stop', 'district', 'river', 'street', 'road'];
+}
+
+const at = (g: Geometry): Position => (g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates);
+
+export class Resolver {
+  constructor(
+    private index: CityIndex,
+    private roads: Roads,
+    private qualifiers: string[],
+  ) {}
+
+  /** The forms a name may be known by: itself, without 天津市 or a district prefix, without a qualifier. */
+  forms(name: string): string[] {
+    const out = [name];
+    const push = (f: string) => f.length >= 2 && !out.includes(f) && out.push(f);
+    for (const f of [...out]) {
+      push(f.replace(/^天津市?/, ''));
+      for (const d of this.index.districts) if (f.startsWith(d.properties.name)) push(f.slice(d.properties.name.length));
+    }
+    // 第一中心医院 is called 一中心医院.
+    for (const f of [...out]) if (/^第[一二三四五六七八九十]/.test(f)) push(f.slice(1));
+    for (const f of [...out]) for (const q of this.qualifiers) if (f.endsWith(q)) push(f.slice(0, -q.length));
+    // An area named like its 街道 (五大道, 小白楼): the street.
+    if (!/(?:街道|区|站)$/.test(name)) push(`${out.at(-1)}街道`);
+    return out;
+  }
+
+  #inArea(p: IndexPlace, area: PlanArea, allowed: Set<string>): boolean {
+    if (p.kind === 'metro-line' || (p.kind === 'river' && p.district === null)) return true;
+    if (p.kind === 'road') return true; // limited to the area when its geometry is derived
+    if (p.district && (area.districts.includes(p.district) || allowed.has(p.district))) return true;
+    if (!p.geometry) return false;
+    if (p.kind === 'station' || p.kind === 'stop') return booleanPointInPolygon(at(p.geometry), area.near);
+    return false;
+  }
+
+  /**
+   * The best place for `name` (ending kind `kind`), or null. `allowed` adds districts the sentence
+   * names; `near` is where the other places of the sentence are, to break ties.
+   */
+  resolve(name: string, kind: FeatureKind | undefined, area: PlanArea, allowed: Set<string>, near?: Position): Fix | null {
+    const kinds = kindsFor(kind, name);
+    for (const form of this.forms(name)) {
+      const cands = (this.index.byName.get(form) ?? []).filter(
+        (p) => kinds.includes(p.kind) && this.#inArea(p, area, allowed),
+      );
+      if (cands.length === 0) continue;
+      const ranked = cands
+        .map((p) => ({ p, k: kinds.indexOf(p.kind), d: near && p.geometry ? metres(at(p.geometry), near) : 0 }))
+        .sort((a, b) => a.k - b.k || a.d - b.d || (a.p.key < b.p.key ? -1 : 1));
+      for (const { p } of ranked) {
+        const fix = this.#fix(p, form, name, area);
+        if (fix) return fix;
+      }
+    }
+    return null;
+  }
+
+  #fix(p: IndexPlace, form: string, name: string, area: PlanArea): Fix | null {
+    const src = `${p.source.dataset}: "${p.source.feature}"`;
+    const base = { key: p.key, kind: KIND_OF[p.kind], district: p.district, name };
+    switch (p.kind) {
+      case 'district':
+        return { ...base, geometry: p.geometry!, method: 'district', precision_m: PRECISION.district, evidence: [`district outline, ${src}`] };
+      case 'street':
+        return this.#street(p, base, src);
+      case 'community':
+      case 'village': {
+        const m = p.kind === 'community' ? PRECISION.community : PRECISION.village;
+        return { ...base, geometry: p.geometry!, method: 'admin-centre', precision_m: m, evidence: [`the committee's centre point, ${src}; the ${p.kind} extends around it`] };
+      }
+      case 'station': {
+        const self = /站$/.test(name) || form !== name.replace(/站$/, '');
+        if (self)
+          return { ...base, kind: 'station', geometry: p.geometry!, method: 'metro-station', precision_m: PRECISION.station, evidence: [`metro station, ${src}`] };
+        return { ...base, kind: 'site', key: `near:${p.key}:${name}`, geometry: p.geometry!, method: 'named-after-station', precision_m: PRECISION.landmark, evidence: [`metro station ${p.name} is named after it (${src}); a station named after a landmark is often 300–900 m from it`] };
+      }
+      case 'stop': {
+        if (/站$/.test(name) && !/(?:地铁站)$/.test(p.name))
+          return { ...base, geometry: p.geometry!, method: 'bus-stop', precision_m: PRECISION.stop, evidence: [`bus stop, ${src}`] };
+        return { ...base, key: `near:${p.key}:${name}`, geometry: p.geometry!, method: 'named-after-stop', precision_m: PRECISION.landmark, evidence: [`bus stop ${p.name} is named after it (${src}); a stop named after a landmark is often 300–900 m from it`] };
+      }
+      case 'school':
+        return { ...base, geometry: p.geometry!, method: 'school', precision_m: PRECISION.school, evidence: [`school, ${src} (a geocode of its name in its district)`] };
+      case 'road': {
+        const fix = this.roads.road(p.name, area.near, area.districts.join('+'));
+        if (!fix) return null;
+        return { ...base, key: `${p.key}@${area.districts.join('+')}`, district: area.districts[0] ?? null, geometry: fix.geometry, method: fix.method, precision_m: fix.precision_m, evidence: fix.evidence };
+      }
+      case 'river': {
+        const poly = p.geometry!.type.endsWith('Polygon');
+        return { ...base, geometry: p.geometry!, method: 'water', precision_m: poly ? PRECISION.riverArea : PRECISION.riverLine, evidence: [`${src}`] };
+      }
+      case 'metro-line':
+        return { ...base, geometry: p.geometry!, method: 'metro-line', precision_m: PRECISION.metroLine, evidence: [`OpenStreetMap route of the line, ${src}`] };
+    }
+  }
+
+  /** A 街道: its outline where known, else the hull of its communities' centres, else its office. */
+  #street(p: IndexPlace, base: Omit<Fix, 'geometry' | 'method' | 'precision_m' | 'evidence'>, src: string): Fix {
+    if (p.geometry && p.geometry.type !== 'Point')
+      return { ...base, geometry: p.geometry, method: 'street-outline', precision_m: PRECISION.streetOutline, evidence: [`street outline, ${src}`] };
+    const own = this.index.places.filter((c) => c.kind === 'community' && c.town === p.name && c.geometry);
+    if (own.length >= 3) {
+      const hull = convex(featureCollection(own.map((c) => point(at(c.geometry!)))));
+      if (hull) {
+        const grown = buffer(hull, 300, { units: 'meters', steps: 4 })!;
+        return { ...base, key: `street:${p.name}`, geometry: grown.geometry, method: 'street-communities', precision_m: PRECISION.streetHull, evidence: [`the hull of the centres of its ${own.length} communities (data/reference/admin-centres.geojson), grown by 300 m: no outline of the street is available`] };
+      }
+    }
+    return { ...base, geometry: p.geometry!, method: 'admin-centre', precision_m: PRECISION.streetCentre, evidence: [`the street office's centre point, ${src}; no outline of the street is available`] };
+  }
+}

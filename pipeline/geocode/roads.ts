@@ -1,0 +1,238 @@
+/**
+ * Road geometry from what the reference data has: the OSM main roads where they carry the name;
+ * otherwise the bus route traces (real roads, 2018) between consecutive stops of one line that are
+ * both named after the road. The crossing of two roads comes from the stops named after both, or
+ * from where their geometries meet.
+ */
+import { booleanPointInPolygon, buffer, length, lineString, nearestPointOnLine, point } from '@turf/turf';
+import type { Feature, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Reference } from '../stages/reference.ts';
+import type { CityIndex } from './city-index.ts';
+
+/** Metres between two WGS-84 positions (equirectangular; exact enough below 50 km). */
+export function metres(a: Position, b: Position): number {
+  const k = Math.cos((((a[1]! + b[1]!) / 2) * Math.PI) / 180);
+  return Math.hypot((a[0]! - b[0]!) * 111_320 * k, (a[1]! - b[1]!) * 110_574);
+}
+
+/**
+ * Claimed radii of road geometry (calibrated by `npm run eval`): OSM lines; pieces of bus route
+ * traces between stops named after the road (a trace may leave the road between two stops); and a
+ * point among the road's stops, whose radius must reach the parts of the road no stop names.
+ */
+export const ROAD_PRECISION = { osm: 50, traces: 250, stopsExtra: 1000 } as const;
+
+export interface RoadFix {
+  geometry: MultiLineString | Point;
+  method: 'road-osm' | 'road-traces' | 'road-stops';
+  precision_m: number;
+  evidence: string[];
+}
+
+type Area = Feature<Polygon | MultiPolygon> | null;
+
+/** A grid of trace vertices, so that "the traces passing near a point" is a lookup. */
+class TraceGrid {
+  #cells = new Map<string, [number, number][]>();
+  constructor(readonly traces: Position[][]) {
+    traces.forEach((t, ti) =>
+      t.forEach((p, vi) => {
+        const k = this.#key(p[0]!, p[1]!);
+        const list = this.#cells.get(k) ?? [];
+        list.push([ti, vi]);
+        this.#cells.set(k, list);
+      }),
+    );
+  }
+  #key = (x: number, y: number) => `${Math.floor(x * 500)}:${Math.floor(y * 500)}`;
+  /** For each trace passing within `m` metres: its nearest vertex. */
+  near(p: Position, m: number): Map<number, number> {
+    const out = new Map<number, [number, number]>();
+    const cx = Math.floor(p[0]! * 500);
+    const cy = Math.floor(p[1]! * 500);
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const [ti, vi] of this.#cells.get(`${cx + dx}:${cy + dy}`) ?? []) {
+          const d = metres(p, this.traces[ti]![vi]!);
+          if (d <= m && d < (out.get(ti)?.[1] ?? Infinity)) out.set(ti, [vi, d]);
+        }
+    return new Map([...out].map(([t, [v]]) => [t, v]));
+  }
+}
+
+export class Roads {
+  #grid: TraceGrid;
+  #cache = new Map<string, RoadFix | null>();
+  constructor(
+    private r: Reference,
+    private index: CityIndex,
+  ) {
+    this.#grid = new TraceGrid(r.traces.map((t) => t.geometry.coordinates));
+  }
+
+  /** The geometry of road `name`, limited to `area` (the plan's area, buffered) when given. */
+  road(name: string, area: Area, areaLabel = ''): RoadFix | null {
+    const key = `${name}|${areaLabel}`;
+    if (!this.#cache.has(key)) this.#cache.set(key, this.#road(name, area));
+    return this.#cache.get(key)!;
+  }
+
+  #inside(p: Position, area: Area): boolean {
+    return !area || booleanPointInPolygon(p, area);
+  }
+
+  #road(name: string, area: Area): RoadFix | null {
+    const osm = this.r.roads.filter((x) => x.properties.name === name);
+    const osmParts: Position[][] = osm
+      .flatMap((f) =>
+        f.geometry.type === 'MultiLineString'
+          ? f.geometry.coordinates
+          : f.geometry.type === 'LineString'
+            ? [f.geometry.coordinates]
+            : [],
+      )
+      .filter((part) => part.some((p) => this.#inside(p, area)));
+    if (osmParts.length)
+      return {
+        geometry: { type: 'MultiLineString', coordinates: osmParts },
+        method: 'road-osm',
+        precision_m: ROAD_PRECISION.osm,
+        evidence: [`OpenStreetMap main road "${name}" (data/reference/roads.geojson), the parts within the plan's area`],
+      };
+    const named = (stop: string) => (this.index.roadsInStop.get(stop) ?? []).includes(name);
+    const segments: Position[][] = [];
+    const seen = new Set<string>();
+    const stops: Position[] = [];
+    let traced = 0;
+    for (const [line, list] of Object.entries(this.r.busLines)) {
+      for (let i = 0; i < list.length; i++) {
+        const [n, x, y] = list[i]!;
+        if (!named(n) || !this.#inside([x, y], area)) continue;
+        stops.push([x, y]);
+        const next = list[i + 1];
+        if (!next || !named(next[0]) || !this.#inside([next[1], next[2]], area)) continue;
+        const a: Position = [x, y];
+        const b: Position = [next[1], next[2]];
+        const id = [a.join(), b.join()].sort().join('|');
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const straight = metres(a, b);
+        if (straight < 30 || straight > 2500) continue;
+        const seg = this.#traceBetween(a, b, straight);
+        if (seg) {
+          segments.push(seg);
+          traced++;
+        } else if (straight <= 800) segments.push([a, b]);
+        void line;
+      }
+    }
+    for (const st of this.r.stops)
+      if (named(st.properties.name) && this.#inside(st.geometry.coordinates, area)) stops.push(st.geometry.coordinates);
+    // Stops of the road not joined by a line: a trace that runs straight from one to its nearest others.
+    const unique = [...new Map(stops.map((st) => [st.join(), st])).values()];
+    for (const a of unique) {
+      const others = unique
+        .filter((b) => b !== a)
+        .map((b) => ({ b, d: metres(a, b) }))
+        .filter((x) => x.d > 100 && x.d < 3000)
+        .sort((x, y) => x.d - y.d)
+        .slice(0, 2);
+      for (const { b, d } of others) {
+        const id = [a.join(), b.join()].sort().join('|');
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const seg = this.#traceBetween(a, b, d, 1.3);
+        if (seg) {
+          segments.push(seg);
+          traced++;
+        }
+      }
+    }
+    if (segments.length)
+      return {
+        geometry: { type: 'MultiLineString', coordinates: segments },
+        method: 'road-traces',
+        precision_m: ROAD_PRECISION.traces,
+        evidence: [
+          `${segments.length} pieces between bus stops named after ${name} (data/reference/bus-stops.geojson, bus-lines.json: AMap 2024)` +
+            (traced ? `; ${traced} follow the bus route traces (data/reference/bus-traces.geojson, 2018)` : '') +
+            (traced < segments.length ? `; ${segments.length - traced} straight between stops at most 800 m apart` : ''),
+        ],
+      };
+    if (unique.length === 0) return null;
+    const c: Position = [
+      unique.reduce((s, p) => s + p[0]!, 0) / unique.length,
+      unique.reduce((s, p) => s + p[1]!, 0) / unique.length,
+    ];
+    const spread = Math.max(...unique.map((p) => metres(p, c)));
+    return {
+      geometry: { type: 'Point', coordinates: c },
+      method: 'road-stops',
+      precision_m: Math.round(spread + ROAD_PRECISION.stopsExtra),
+      evidence: [`the mean of ${unique.length} bus stop(s) named after ${name} (data/reference/bus-stops.geojson); no line runs between two of them`],
+    };
+  }
+
+  /** The piece of a route trace from near `a` to near `b`, if one runs there without detour. */
+  #traceBetween(a: Position, b: Position, straight: number, detour = 1.5): Position[] | null {
+    const na = this.#grid.near(a, 90);
+    const nb = this.#grid.near(b, 90);
+    let best: Position[] | null = null;
+    let bestLen = Infinity;
+    for (const [t, va] of na) {
+      const vb = nb.get(t);
+      if (vb === undefined || va === vb) continue;
+      const coords = this.#grid.traces[t]!;
+      const piece = va < vb ? coords.slice(va, vb + 1) : coords.slice(vb, va + 1).reverse();
+      const len = length(lineString(piece), { units: 'meters' });
+      if (len <= straight * detour + 100 && len < bestLen) {
+        best = piece;
+        bestLen = len;
+      }
+    }
+    return best;
+  }
+
+  /** Where roads `a` and `b` cross: the stops named after both, or where their lines meet. */
+  crossing(a: string, b: string, area: Area): { at: Position; precision_m: number; evidence: string } | null {
+    const both = this.r.stops.filter((s) => {
+      const t = this.index.roadsInStop.get(s.properties.name) ?? [];
+      return t.includes(a) && t.includes(b) && this.#inside(s.geometry.coordinates, area);
+    });
+    if (both.length) {
+      const c: Position = [
+        both.reduce((s, p) => s + p.geometry.coordinates[0]!, 0) / both.length,
+        both.reduce((s, p) => s + p.geometry.coordinates[1]!, 0) / both.length,
+      ];
+      if (Math.max(...both.map((s) => metres(s.geometry.coordinates, c))) < 400)
+        return {
+          at: c,
+          precision_m: 150,
+          evidence: `bus stop(s) ${[...new Set(both.map((s) => s.properties.name))].join(', ')}, named after both roads (data/reference/bus-stops.geojson)`,
+        };
+    }
+    const ra = this.road(a, area);
+    const rb = this.road(b, area);
+    if (ra?.geometry.type !== 'MultiLineString' || rb?.geometry.type !== 'MultiLineString') return null;
+    let best: { at: Position; d: number } | null = null;
+    for (const pa of ra.geometry.coordinates)
+      for (const p of pa)
+        for (const pb of rb.geometry.coordinates) {
+          if (pb.length < 2) continue;
+          const q = nearestPointOnLine(lineString(pb), point(p), { units: 'meters' });
+          const d = q.properties.dist ?? Infinity;
+          if (d < (best?.d ?? Infinity)) best = { at: q.geometry.coordinates, d };
+        }
+    if (!best || best.d > 60) return null;
+    return {
+      at: best.at,
+      precision_m: Math.max(ra.precision_m, rb.precision_m) + 50,
+      evidence: `where the lines of ${a} and ${b} meet (${ra.method}, ${rb.method})`,
+    };
+  }
+}
+
+/** The plan's area as one polygon, grown by `m` metres (a road on the boundary belongs to both sides). */
+export function grow(area: Feature<Polygon | MultiPolygon>, m: number): Feature<Polygon | MultiPolygon> {
+  return buffer(area, m, { units: 'meters', steps: 4 }) as Feature<Polygon | MultiPolygon>;
+}
