@@ -51,7 +51,7 @@ const DIRECTION = /[东西南北]$/;
 /** The road names inside a stop's name, in order. */
 export function roadTokens(stopName: string): string[] {
   const base = stopName.replace(STOP_TAIL, '');
-  return [...base.matchAll(ROAD_TOKEN)].map((m) => m[0]).filter((r) => r.length >= 2);
+  return [...base.matchAll(ROAD_TOKEN)].map((m) => m[0]).filter((r) => r.length >= 3 || /^[^地]大?[路道街]$/.test(r));
 }
 
 /** The base of a stop's name: without 公交站/地铁站/站, and without a direction (洋货市场北). */
@@ -75,7 +75,7 @@ function adminForms(name: string, level: string): string[] {
   if (level === 'town') {
     const base = name.replace(/(?:街道办事处|街道|镇人民政府|镇|乡)$/, '');
     // 大直沽街道 is the street of 大直沽: a three-character base names the area too.
-    return name.endsWith('街道') ? [name, `${base}街`, ...(base.length >= 3 ? [base] : [])] : [name];
+    return name.endsWith('街道') ? [name, `${base}街`, ...(base.length >= 3 && !/[路道街]$/.test(base) ? [base] : [])] : [name];
   }
   const m = /^(.+?)(社区|村)(?:居委会|村委会|委员会|居民委员会|村民委员会)?$/.exec(name);
   if (!m) return [name.replace(/(?:居委会|村委会)$/, '')];
@@ -153,6 +153,24 @@ export function buildCityIndex(r: Reference): CityIndex {
       adminForms(name, level),
     );
   }
+  // Streets known only by their communities (no office point in the admin data): one entry each.
+  const towns = new Map<string, string>();
+  for (const c of r.centres) if (c.properties.level === 'village' && c.properties.town) towns.set(c.properties.town, c.properties.county);
+  const hasTown = new Set(r.centres.filter((c) => c.properties.level === 'town').map((c) => c.properties.name));
+  for (const [town, county] of [...towns].sort())
+    if (!hasTown.has(town))
+      add(
+        {
+          key: `street:${town}`,
+          name: town,
+          kind: 'street',
+          district: county,
+          town,
+          geometry: null,
+          source: { dataset: 'data/reference/admin-centres.geojson', feature: `the communities of ${town}` },
+        },
+        adminForms(town, 'town'),
+      );
   for (const s of r.stations)
     add(
       {
@@ -245,7 +263,8 @@ export function buildCityIndex(r: Reference): CityIndex {
         key: `river:${name}`,
         name,
         kind: 'river',
-        district: area ? null : districtOf(at(geometry)),
+        // Rivers run through many districts: a plan names them wherever it is.
+        district: null,
         geometry,
         source: {
           dataset: area ? 'data/reference/water.geojson (Landsat water mask)' : 'data/reference/water.geojson (1:4M river lines)',

@@ -315,8 +315,9 @@ export function geocodePlan(ctx: GeocodeContext, plan: PlanInput): PlanResult {
         continue;
       }
 
-      if (fix && fix.kind === 'admin' && fix.method === 'district' && !area.districts.includes(fix.district ?? '') && border) {
-        notPlaces.push({ ...mention(sp), reason: lex.border_words.reason });
+      // Another district is context (a neighbour, a partner), not a place of this plan.
+      if (fix && fix.method === 'district' && !area.districts.includes(fix.district ?? '')) {
+        notPlaces.push({ ...mention(sp), reason: border ? lex.border_words.reason : 'another district named as context: not a place of this plan' });
         continue;
       }
       if (fix) {
@@ -339,6 +340,8 @@ export function geocodePlan(ctx: GeocodeContext, plan: PlanInput): PlanResult {
         if (!near && f.precision_m <= 300 && f.kind !== 'rail' && f.kind !== 'river' && f.kind !== 'admin') near = at(f.geometry);
       } else if (index.districts.some((d) => sp.name.startsWith(d.properties.name) && !area.districts.includes(d.properties.name)))
         notPlaces.push({ ...mention(sp), reason: 'about another district, and no place of that name is known there' });
+      else if (index.districts.some((d) => sp.name.startsWith(d.properties.name) && lex.notPlaces.has(sp.name.slice(d.properties.name.length))))
+        notPlaces.push({ ...mention(sp), reason: `the district and a generic kind (${sp.name}): no particular place` });
       else if (sp.how !== 'index' || sp.kind) unresolved.push(sp);
       // An index name with no generic ending (蓝天, 建国) that resolves to nothing here is a word, not a place.
     }

@@ -70,6 +70,8 @@ function kindsFor(kind: FeatureKind | undefined, name: string): IndexKind[] {
   if (/(?:地铁站|站)$/.test(name)) return ['station', 'stop'];
   if (/(?:街道)$/.test(name)) return ['street'];
   if (/(?:片区|地区|街区|区域)$/.test(name)) return ['street', 'community', 'station', 'stop', 'school', 'village'];
+  // 金钟街 is the street 金钟街道 before it is a road named after it.
+  if (/[^大]街$/.test(name)) return ['street', 'road'];
   if (kind === 'road') return ['road', 'street'];
   if (kind === 'river') return ['river'];
   if (kind === 'rail') return ['metro-line'];
@@ -127,8 +129,20 @@ export class Resolver {
       const ranked = cands
         .map((p) => ({ p, k: kinds.indexOf(p.kind), d: near && p.geometry ? metres(at(p.geometry), near) : 0 }))
         .sort((a, b) => a.k - b.k || a.d - b.d || (a.p.key < b.p.key ? -1 : 1));
+      // "X片区", "X地块": the area named after X, not X itself.
+      const around = this.qualifiers.some((q) => name.endsWith(q) && !form.endsWith(q));
       for (const { p } of ranked) {
         const fix = this.#fix(p, form, name, area);
+        if (fix && around && fix.precision_m < PRECISION.landmark && (p.kind === 'station' || p.kind === 'stop' || p.kind === 'school'))
+          return {
+            ...fix,
+            name,
+            kind: 'site',
+            key: `near:${p.key}:${name}`,
+            method: p.kind === 'station' ? 'named-after-station' : 'named-after-stop',
+            precision_m: PRECISION.landmark,
+            evidence: [`named after ${p.name} (${p.source.dataset}); the area or plot around it may reach 300–900 m from it`],
+          };
         if (fix) return fix;
       }
     }
@@ -137,7 +151,9 @@ export class Resolver {
 
   #fix(p: IndexPlace, form: string, name: string, area: PlanArea): Fix | null {
     const src = `${p.source.dataset}: "${p.source.feature}"`;
-    const base = { key: p.key, kind: KIND_OF[p.kind], district: p.district, name };
+    // Districts, streets, stations and schools go by their own name; the plan's form is an alias.
+    const own = ['district', 'street', 'station', 'school', 'metro-line'].includes(p.kind);
+    const base = { key: p.key, kind: KIND_OF[p.kind], district: p.district, name: own ? p.name : name };
     switch (p.kind) {
       case 'district':
         return { ...base, geometry: p.geometry!, method: 'district', precision_m: PRECISION.district, evidence: [`district outline, ${src}`] };
@@ -152,7 +168,7 @@ export class Resolver {
         const self = /站$/.test(name) || form !== name.replace(/站$/, '');
         if (self)
           return { ...base, kind: 'station', geometry: p.geometry!, method: 'metro-station', precision_m: PRECISION.station, evidence: [`metro station, ${src}`] };
-        return { ...base, kind: 'site', key: `near:${p.key}:${name}`, geometry: p.geometry!, method: 'named-after-station', precision_m: PRECISION.landmark, evidence: [`metro station ${p.name} is named after it (${src}); a station named after a landmark is often 300–900 m from it`] };
+        return { ...base, name, kind: 'site', key: `near:${p.key}:${name}`, geometry: p.geometry!, method: 'named-after-station', precision_m: PRECISION.landmark, evidence: [`metro station ${p.name} is named after it (${src}); a station named after a landmark is often 300–900 m from it`] };
       }
       case 'stop': {
         if (/站$/.test(name) && !/(?:地铁站)$/.test(p.name))
@@ -176,10 +192,10 @@ export class Resolver {
   }
 
   /** A 街道: its outline where known, else the hull of its communities' centres, else its office. */
-  #street(p: IndexPlace, base: Omit<Fix, 'geometry' | 'method' | 'precision_m' | 'evidence'>, src: string): Fix {
+  #street(p: IndexPlace, base: Omit<Fix, 'geometry' | 'method' | 'precision_m' | 'evidence'>, src: string): Fix | null {
     if (p.geometry && p.geometry.type !== 'Point')
       return { ...base, geometry: p.geometry, method: 'street-outline', precision_m: PRECISION.streetOutline, evidence: [`street outline, ${src}`] };
-    const own = this.index.places.filter((c) => c.kind === 'community' && c.town === p.name && c.geometry);
+    const own = this.index.places.filter((c) => c.kind === 'community' && c.town === (p.town ?? p.name) && c.geometry);
     if (own.length >= 3) {
       const hull = convex(featureCollection(own.map((c) => point(at(c.geometry!)))));
       if (hull) {
@@ -187,6 +203,7 @@ export class Resolver {
         return { ...base, key: `street:${p.name}`, geometry: grown.geometry, method: 'street-communities', precision_m: PRECISION.streetHull, evidence: [`the hull of the centres of its ${own.length} communities (data/reference/admin-centres.geojson), grown by 300 m: no outline of the street is available`] };
       }
     }
-    return { ...base, geometry: p.geometry!, method: 'admin-centre', precision_m: PRECISION.streetCentre, evidence: [`the street office's centre point, ${src}; no outline of the street is available`] };
+    if (!p.geometry) return null;
+    return { ...base, geometry: p.geometry, method: 'admin-centre', precision_m: PRECISION.streetCentre, evidence: [`the street office's centre point, ${src}; no outline of the street is available`] };
   }
 }

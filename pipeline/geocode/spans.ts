@@ -114,7 +114,6 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
     while (first > 0 && k - first < 4) {
       const prev = ws[first - 1]!;
       if (!namePart(prev, lex) || inLine[prev.start]) break;
-      if (lex.genericHeads.has(prev.word)) break;
       if (w.end - prev.start > 14) break;
       // 古文化街 | 商旅片区: a complete name before generic words is a name of its own.
       if (suffixWord(lex, prev.word) && !properSince && first < k) break;
@@ -123,7 +122,7 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
     }
     for (let f = first; f <= k; f++) {
       const name = s.slice(ws[f]!.start, w.end);
-      if (name.length <= sfx.suffix.length || name.length < 2) continue;
+      if (name.length - sfx.suffix.length < (sfx.suffix.length === 1 ? lex.suffix_rules.min_head : 1)) continue;
       const own = w.word !== sfx.suffix;
       const head = ws.slice(f, k + (own ? 1 : 0));
       // A word that is a whole name (周边地区/ns, 深化街道): its head is tagged again on its own.
@@ -135,8 +134,15 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
       }
       const proper =
         head.some(properPart) || known.indexed(name.slice(0, name.length - sfx.suffix.length));
-      if (!proper || head.some((h) => lex.genericHeads.has(h.word))) continue;
+      // A name does not start with a generic word (口袋公园, 特色街区); inside one it may (张兴庄产业园).
+      if (!proper || lex.genericHeads.has(ws[f]!.word)) continue;
+      if (head.length > 1 && head.slice(1).every((h) => lex.genericHeads.has(h.word) || suffixWord(lex, h.word)) && !properPart(head[0]!)) continue;
       if (lex.notPlaces.has(name)) continue;
+      // 702路 is a bus line; 29社区 a count of communities.
+      if (/^[\d一二三四五六七八九十]+[路个条处]?/.test(name) && /^[\d]/.test(name)) {
+        exact(name, ws[f]!.start, 'not-place', { reason: 'a number before a generic term: a bus line or a count, not a name' });
+        break;
+      }
       const away = lex.outside.find((o) => name.startsWith(o.text));
       if (away) exact(name, ws[f]!.start, 'not-place', { reason: away.reason });
       else exact(name, ws[f]!.start, 'grammar', { kind: sfx.kind });

@@ -6,7 +6,8 @@ import manifestJson from '../../../data/geojson/manifest.json';
 import zonesUrl from '../../../data/geojson/zones.geojson?url';
 import corridorsUrl from '../../../data/geojson/corridors.geojson?url';
 import sitesUrl from '../../../data/geojson/sites.geojson?url';
-import { SCHEMA_VERSION, type Manifest, type PlaceCollection } from '../contracts/features.ts';
+import unlocatedUrl from '../../../data/geojson/unlocated.geojson?url';
+import { SCHEMA_VERSION, type Manifest, type PlaceCollection, type UnlocatedFeature } from '../contracts/features.ts';
 import { validateFeatureCollection } from '../contracts/validate.ts';
 
 /** Where the plan layer files are served (fingerprinted by Vite), by map source id. */
@@ -20,6 +21,8 @@ export interface PlanData {
   zones: PlaceCollection;
   corridors: PlaceCollection;
   sites: PlaceCollection;
+  /** Places the plans name that could not be located: listed and searchable, not drawn. */
+  unlocated: { type: 'FeatureCollection'; features: UnlocatedFeature[] };
 }
 
 async function getJson(url: string, name: string): Promise<unknown> {
@@ -65,10 +68,22 @@ export async function loadPlanData(): Promise<LoadedPlanData> {
       return EMPTY();
     }
   };
-  const [zones, corridors, sites] = await Promise.all([
+  const loadUnlocated = async () => {
+    try {
+      const fc = await getJson(unlocatedUrl, 'unlocated.geojson');
+      const problems = validateFeatureCollection(fc, 'unlocated.geojson');
+      if (problems.length) throw new Error(`unlocated.geojson: ${problems.length} problem(s): ${problems.slice(0, 3).join('; ')}`);
+      return fc as PlanData['unlocated'];
+    } catch (e) {
+      errors.push((e as Error).message);
+      return { type: 'FeatureCollection' as const, features: [] };
+    }
+  };
+  const [zones, corridors, sites, unlocated] = await Promise.all([
     load('plan-zones', 'zones.geojson'),
     load('plan-corridors', 'corridors.geojson'),
     load('plan-sites', 'sites.geojson'),
+    loadUnlocated(),
   ]);
-  return { data: { zones, corridors, sites }, errors, failed };
+  return { data: { zones, corridors, sites, unlocated }, errors, failed };
 }

@@ -3,19 +3,31 @@
  * (a corridor's line and its buffered area are one place). Filters, list, search and near-me all
  * work on this list; the map draws the features behind it.
  */
-import type { PlaceFeature } from '../contracts/features.ts';
+import type { PlaceFeature, UnlocatedFeature } from '../contracts/features.ts';
 import type { PlanData } from '../data/plan-data.ts';
 import { featureExtent, unionBox, type BBox } from '../contracts/extent.ts';
 
 export { unionBox, type BBox };
 
-export interface Place {
+export interface LocatedPlace {
   id: string;
   feature: PlaceFeature;
   /** Map feature ids drawn for this place (a corridor's line and buffer). */
   fids: string[];
   bbox: BBox;
 }
+
+/** A place the plans name that could not be located: in the list and search, never on the map. */
+export interface UnlocatedPlace {
+  id: string;
+  feature: UnlocatedFeature;
+  fids: [];
+  bbox: null;
+}
+
+export type Place = LocatedPlace | UnlocatedPlace;
+
+export const isLocated = (p: Place): p is LocatedPlace => p.bbox !== null;
 
 export function buildCatalog(data: PlanData): Place[] {
   const places: Place[] = [];
@@ -32,6 +44,7 @@ export function buildCatalog(data: PlanData): Place[] {
       bbox: buffer ? unionBox([featureExtent(f), featureExtent(buffer)]) : featureExtent(f),
     });
   }
+  for (const f of data.unlocated?.features ?? []) places.push({ id: f.id, feature: f, fids: [], bbox: null });
   return places;
 }
 
@@ -41,6 +54,8 @@ export const fidsOf = (places: Place[]): Set<string> => new Set(places.flatMap((
 export const intersects = (a: BBox, b: BBox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 /** The area each plan covers (its street or district), as named in plans.json and drawn as an admin feature. */
-export function planArea(places: Place[], areaName: string): Place | undefined {
-  return places.find((p) => p.feature.properties.kind === 'admin' && p.feature.properties.name === areaName);
+export function planArea(places: Place[], areaName: string): LocatedPlace | undefined {
+  return places.find(
+    (p): p is LocatedPlace => isLocated(p) && p.feature.properties.kind === 'admin' && p.feature.properties.name === areaName,
+  );
 }

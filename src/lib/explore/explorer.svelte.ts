@@ -3,7 +3,7 @@
  * map feature ids to draw, the list (in view, sorted) and the places near the chosen centre.
  */
 import type { AppState } from '../state/app.svelte.ts';
-import { fidsOf, intersects, unionBox, type BBox, type Place } from './catalog.ts';
+import { fidsOf, intersects, isLocated, unionBox, type BBox, type Place } from './catalog.ts';
 import { applyFilters, facetCounts, type Facet } from './filters.ts';
 import { DistanceCache, nearby } from './near.ts';
 import { zhCompare } from '../i18n/collate.ts';
@@ -32,7 +32,10 @@ export class Explorer {
     if (this.filtered.length === this.places.length) return null;
     return fidsOf(this.filtered);
   });
-  allBox = $derived(this.places.length ? unionBox(this.places.map((p) => p.bbox)) : null);
+  allBox = $derived.by(() => {
+    const boxes = this.places.filter(isLocated).map((p) => p.bbox);
+    return boxes.length ? unionBox(boxes) : null;
+  });
 
   counts = (facet: Facet): Record<string, number> => facetCounts(this.places, this.app.params.filters, facet);
 
@@ -47,7 +50,8 @@ export class Explorer {
   /** Filtered places in the map view (or all of them when the list is not limited to the view). */
   inView = $derived.by(() => {
     const box = this.viewBox;
-    return this.filtered.filter((p) => !this.inViewOnly || !box || intersects(p.bbox, box));
+    // A place not located is listed whatever the view: it has no position to be out of view.
+    return this.filtered.filter((p) => !this.inViewOnly || !box || !p.bbox || intersects(p.bbox, box));
   });
 
   /** Distances from the current origin, computed once per place and origin (geometry is costly). */
@@ -63,12 +67,13 @@ export class Explorer {
       plan: (a, b) => plan(a.place) - plan(b.place) || zhCompare(name(a.place), name(b.place)),
       distance: (a, b) => (a.metres ?? 0) - (b.metres ?? 0) || zhCompare(name(a.place), name(b.place)),
     };
-    return rows.sort(cmp[this.sort]);
+    // Places not located come last, in the same order.
+    return rows.sort((a, b) => Number(!a.place.bbox) - Number(!b.place.bbox) || cmp[this.sort](a, b));
   });
 
   near = $derived.by(() =>
     this.app.params.near
-      ? nearby(this.filtered, this.app.params.near, this.app.params.radius)
+      ? nearby(this.filtered.filter(isLocated), this.app.params.near, this.app.params.radius)
       : { located: [], rough: [] },
   );
 }

@@ -4,10 +4,10 @@
  */
 import { centroid } from '@turf/turf';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
-import type { Place } from './catalog.ts';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { isLocated, type Place } from './catalog.ts';
 
-export function toGeoJSON(places: Place[]): FeatureCollection {
+export function toGeoJSON(places: Place[]): FeatureCollection<Geometry | null> {
   return { type: 'FeatureCollection', features: places.map((p) => p.feature) };
 }
 
@@ -37,7 +37,7 @@ export const CSV_COLUMNS = [
 export function toCSV(places: Place[]): string {
   const rows = places.map((p) => {
     const q = p.feature.properties;
-    const [lon, lat] = centroid(p.feature).geometry.coordinates;
+    const [lon, lat] = isLocated(p) ? centroid(p.feature).geometry.coordinates : [undefined, undefined];
     return [
       p.id,
       q.name,

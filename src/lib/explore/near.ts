@@ -4,7 +4,7 @@
  */
 import { booleanPointInPolygon, distance, point, pointToLineDistance, lineString } from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
-import type { Place } from './catalog.ts';
+import type { LocatedPlace, Place } from './catalog.ts';
 import { UNCERTAIN_M } from '../contracts/features.ts';
 import { zhCompare } from '../i18n/collate.ts';
 
@@ -39,7 +39,7 @@ export class DistanceCache {
   private cache = new Map<string, number>();
   constructor(private origin: LngLat | null) {}
   to(place: Place): number | null {
-    if (!this.origin) return null;
+    if (!this.origin || !place.feature.geometry) return null;
     let d = this.cache.get(place.id);
     if (d === undefined) this.cache.set(place.id, (d = distanceTo(place.feature.geometry, this.origin)));
     return d;
@@ -47,11 +47,11 @@ export class DistanceCache {
 }
 
 export interface NearPlace {
-  place: Place;
+  place: LocatedPlace;
   metres: number;
 }
 
-const boxArea = (b: Place['bbox']) => (b[2] - b[0]) * (b[3] - b[1]);
+const boxArea = (b: LocatedPlace['bbox']) => (b[2] - b[0]) * (b[3] - b[1]);
 
 export interface Near {
   /** Places located to within UNCERTAIN_M whose geometry is within the radius. */
@@ -66,7 +66,7 @@ export interface Near {
  * at the same distance (e.g. all those you stand in) the smaller, more specific one comes first: the
  * zone before its district.
  */
-export function nearby(places: Place[], p: LngLat, radius: number): Near {
+export function nearby(places: LocatedPlace[], p: LngLat, radius: number): Near {
   const near: Near = { located: [], rough: [] };
   for (const n of sortNear(places.map((place) => ({ place, metres: distanceTo(place.feature.geometry, p) })))) {
     const precision = n.place.feature.properties.precision_m;

@@ -1,5 +1,5 @@
 /** The UI language (set from the URL's `lang`) and the string lookup that follows it reactively. */
-import { KIND_LABELS, STRINGS, THEME_LABELS_EN, type StringKey } from './strings.ts';
+import { KIND_LABELS, METHOD_LABELS, STRINGS, THEME_LABELS_EN, type StringKey } from './strings.ts';
 
 export const i18n = $state<{ lang: 'zh' | 'en' }>({ lang: 'zh' });
 
@@ -8,6 +8,7 @@ export function t(key: StringKey, vars: Record<string, string | number> = {}): s
 }
 
 export const kindLabel = (kind: string): string => KIND_LABELS[i18n.lang][kind] ?? kind;
+export const methodLabel = (method: string): string => METHOD_LABELS[i18n.lang][method] ?? method;
 export const themeLabel = (theme: string): string => (i18n.lang === 'en' ? (THEME_LABELS_EN[theme] ?? theme) : theme);
 
 export const formatDistance = (m: number): string =>
