@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { defaultContext, geocodeOne } from './geocode/one-plan.ts';
 import { quantile, score, type Truth } from './geocode/evaluate.ts';
 
-const DIR = 'test/fixtures/eval';
+const DIR = process.env.EVAL_DIR ?? 'test/fixtures/eval';
 const ctx = defaultContext();
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(0)}%` : '–');
 console.log('| plan | mentions found | places found | places located | median error | p90 error | within claimed | false matches |');

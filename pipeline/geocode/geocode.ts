@@ -252,13 +252,19 @@ export function geocodePlan(ctx: GeocodeContext, plan: PlanInput): PlanResult {
     const unresolved: Span[] = [];
     let near: Position | undefined;
 
-    for (const sp of spans) {
+    for (let sp of spans) {
       if (sp.how === 'not-place') {
         notPlaces.push({ ...mention(sp), reason: sp.reason! });
         continue;
       }
       let fix: Fix | null = null;
       let cur: GazetteerEntry | undefined;
+      // 意风区商圈, 五大道地区: named after a curated place, and around it.
+      if (sp.how === 'grammar' || sp.how === 'index') {
+        const id = resolver.forms(sp.name).map((f) => ctx.curatedNames.get(f)).find((x) => x);
+        const e = id ? ctx.curated.find((x) => x.id === id) : undefined;
+        if (e && inAreaCurated(e, area)) sp = { ...sp, how: 'curated', entry: e.id };
+      }
       if (sp.how === 'curated' || sp.how === 'enclosure') {
         const e = sp.entry
           ? ctx.curated.find((x) => x.id === sp.entry)

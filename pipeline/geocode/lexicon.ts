@@ -22,6 +22,8 @@ const LexiconSchema = v.object({
   border_words: v.object({ pattern: Text, reason: Text }),
   leading_words: v.object({ words: v.array(Text), reason: Text }),
   brand_before: v.object({ words: v.array(Text), reason: Text }),
+  prepositions: v.object({ chars: Text, reason: Text }),
+  strong_suffixes: v.object({ words: v.array(Text), reason: Text }),
   suffix_rules: v.object({ min_head: v.pipe(v.number(), v.integer(), v.minValue(1)), reason: Text }),
   themes: v.record(Text, v.array(Text)),
 });

@@ -94,7 +94,9 @@ export class Resolver {
   forms(name: string): string[] {
     const out = [name];
     const push = (f: string) => f.length >= 2 && !out.includes(f) && out.push(f);
-    for (const f of [...out]) {
+    // Growing as it goes: 天津市滨海新区杭州道街道 → 滨海新区杭州道街道 → 杭州道街道.
+    for (let i = 0; i < out.length; i++) {
+      const f = out[i]!;
       push(f.replace(/^天津市?/, ''));
       for (const d of this.index.districts) if (f.startsWith(d.properties.name)) push(f.slice(d.properties.name.length));
     }
@@ -102,7 +104,7 @@ export class Resolver {
     for (const f of [...out]) if (/^第[一二三四五六七八九十]/.test(f)) push(f.slice(1));
     for (const f of [...out]) for (const q of this.qualifiers) if (f.endsWith(q)) push(f.slice(0, -q.length));
     // An area named like its 街道 (五大道, 小白楼): the street.
-    if (!/(?:街道|区|站)$/.test(name)) push(`${out.at(-1)}街道`);
+    for (const f of [...out]) if (!/(?:街道|区|站)$/.test(f)) push(`${f}街道`);
     return out;
   }
 

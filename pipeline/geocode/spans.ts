@@ -48,13 +48,16 @@ const PROPER = /^(?:ns|nr|nrt|nrfg|nz|nt|eng|m)$/;
 const CJK_OR_ALNUM = /^[\u4e00-\u9fa5A-Za-z0-9]+$/;
 const ALNUM = /^(?:[A-Za-z0-9]+|第[一二三四五六七八九十百零〇\d]+)$/;
 /** A word that may stand in a name: a noun-like tag, letters and digits only as themselves. */
+const CJK = /^[\u4e00-\u9fa5]+$/;
 const namePart = (w: TaggedWord, lex: Lexicon) =>
   CJK_OR_ALNUM.test(w.word) &&
   !lex.leading.has(w.word) &&
   (lex.bySuffix.some((x) => x.suffix === w.word) ||
     (w.tag === 'f' && /^[东西南北中]$/.test(w.word)) ||
-    (NAME_PART.test(w.tag) && ((w.tag !== 'm' && w.tag !== 'x') || ALNUM.test(w.word))));
-const properPart = (w: TaggedWord) => PROPER.test(w.tag) && (w.tag !== 'm' || ALNUM.test(w.word));
+    (NAME_PART.test(w.tag) && (w.tag !== 'm' || ALNUM.test(w.word)) && (w.tag !== 'x' || ALNUM.test(w.word) || CJK.test(w.word))));
+/** Proper nouns, and the words the segmenter did not know (tagged x): names, mostly. */
+const properPart = (w: TaggedWord) =>
+  (PROPER.test(w.tag) && (w.tag !== 'm' || ALNUM.test(w.word))) || (w.tag === 'x' && CJK.test(w.word));
 
 const METRO_LINE = /(?:地铁|轨道交通|轨道|地铁线路)?(?:(?:[A-Z]?\d{1,2}|[一二三四五六七八九十]{1,3})号线|[A-Z]\d{1,2}线|津静线)/g;
 const CROSSING_JOIN = /^(?:与|和|、)$/;
@@ -122,7 +125,8 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
     }
     for (let f = first; f <= k; f++) {
       const name = s.slice(ws[f]!.start, w.end);
-      if (name.length - sfx.suffix.length < (sfx.suffix.length === 1 ? lex.suffix_rules.min_head : 1)) continue;
+      const single = f === k && w.word !== sfx.suffix && properPart(w);
+      if (name.length - sfx.suffix.length < (sfx.suffix.length === 1 && !single ? lex.suffix_rules.min_head : 1)) continue;
       const own = w.word !== sfx.suffix;
       const head = ws.slice(f, k + (own ? 1 : 0));
       // A word that is a whole name (周边地区/ns, 深化街道): its head is tagged again on its own.
@@ -132,10 +136,14 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
         if (!ok && !known.indexed(w.word.slice(0, -sfx.suffix.length))) continue;
         if (!properPart(w) && !inner.some(properPart) && !known.indexed(w.word.slice(0, -sfx.suffix.length))) continue;
       }
+      const strong = lex.strong_suffixes.words.includes(sfx.suffix) && name.length - sfx.suffix.length >= 2;
       const proper =
-        head.some(properPart) || known.indexed(name.slice(0, name.length - sfx.suffix.length));
+        strong || head.some(properPart) || known.indexed(name.slice(0, name.length - sfx.suffix.length));
       // A name does not start with a generic word (口袋公园, 特色街区); inside one it may (张兴庄产业园).
       if (!proper || lex.genericHeads.has(ws[f]!.word)) continue;
+      // 天津历史文化名城: a generic term after the city's name.
+      const tail = [...lex.notPlaces.keys()].find((g) => g.length >= 2 && name.endsWith(g) && name !== g);
+      if (tail && (lex.notPlaces.has(name.slice(0, -tail.length)) || name.length - tail.length <= 1)) continue;
       if (head.length > 1 && head.slice(1).every((h) => lex.genericHeads.has(h.word) || suffixWord(lex, h.word)) && !properPart(head[0]!)) continue;
       if (lex.notPlaces.has(name)) continue;
       // 702路 is a bus line; 29社区 a count of communities.
@@ -143,9 +151,17 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
         exact(name, ws[f]!.start, 'not-place', { reason: 'a number before a generic term: a bus line or a count, not a name' });
         break;
       }
-      const away = lex.outside.find((o) => name.startsWith(o.text));
-      if (away) exact(name, ws[f]!.start, 'not-place', { reason: away.reason });
-      else exact(name, ws[f]!.start, 'grammar', { kind: sfx.kind });
+      // An unknown word (x) may carry a verb or a preposition in front: 北至北马路, 以五大道.
+      let cut = 0;
+      if (ws[f]!.tag === 'x') {
+        const lead = [...lex.leading].find((l) => ws[f]!.word.startsWith(l) && ws[f]!.word.length > l.length);
+        cut = lead ? lead.length : lex.prepositions.chars.includes(name[0]!) ? 1 : 0;
+      }
+      const at = ws[f]!.start + cut;
+      const nm = name.slice(cut);
+      const away = lex.outside.find((o) => nm.startsWith(o.text));
+      if (away) exact(nm, at, 'not-place', { reason: away.reason });
+      else exact(nm, at, 'grammar', { kind: sfx.kind });
       break;
     }
   });
