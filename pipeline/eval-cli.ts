@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultContext, geocodeOne } from './geocode/one-plan.ts';
-import { quantile, score, type Truth } from './geocode/evaluate.ts';
+import { evalText, quantile, score, type Truth } from './geocode/evaluate.ts';
 
 const DIR = process.env.EVAL_DIR ?? 'test/fixtures/eval';
 const ctx = defaultContext();
@@ -11,8 +11,7 @@ console.log('| plan | mentions found | places found | places located | median er
 console.log('|---|---|---|---|---|---|---|---|');
 for (const f of readdirSync(DIR).filter((x) => x.endsWith('.truth.json')).sort()) {
   const truth = JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Truth;
-  const textFile = join(DIR, f.replace('.truth.json', '.txt'));
-  const text = readFileSync(textFile, 'utf8');
+  const text = readFileSync(evalText(DIR, f), 'utf8');
   const { result, layers } = geocodeOne(ctx, { id: truth.plan.id, text, districts: [truth.plan.district], street: truth.plan.street });
   const s = score(truth, result, layers);
   console.log(

@@ -4,6 +4,8 @@
  * within the claimed precision, and false matches (places made of words the annotation says are not
  * places).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { pointToLineDistance, booleanPointInPolygon, point, distance, flatten } from '@turf/turf';
 import type { Feature, Geometry, LineString, Polygon, MultiPolygon } from 'geojson';
 import type { PlaceFeature, UnlocatedFeature } from '../../src/lib/contracts/features.ts';
@@ -82,8 +84,10 @@ export function score(truth: Truth, result: PlanResult, layers: Layers): Score {
     mentions += t.mentions.length;
     mentionsFound += hits.filter((h) => h.length > 0).length;
     const all = hits.flat();
-    // The best match: a located one, whose span is closest to the annotated one.
-    const best = all.sort((a, b) => Number(!a.p.geometry) - Number(!b.p.geometry))[0];
+    // The best match: the span closest to the annotated one, then a located one.
+    const gap = (x: { span: [number, number] }) =>
+      Math.min(...t.mentions.map((m) => Math.abs(x.span[0] - m[0]) + Math.abs(x.span[1] - m[1])));
+    const best = all.sort((a, b) => gap(a) - gap(b) || Number(!a.p.geometry) - Number(!b.p.geometry))[0];
     const d: PlaceScore = { name: t.name, found: all.length > 0, located: !!best?.p.geometry, matched: best?.p.name };
     if (best?.p.geometry && t.truth) {
       d.error_m = Math.round(distanceTo(best.p.geometry, t.truth.lon, t.truth.lat));
@@ -110,6 +114,12 @@ export function score(truth: Truth, result: PlanResult, layers: Layers): Score {
     falseMatches: [...new Set(falseMatches)],
     detail,
   };
+}
+
+/** The text a truth file annotates: beside it, or the corpus plan of that id (data/plans). */
+export function evalText(dir: string, truthFile: string): string {
+  const beside = join(dir, truthFile.replace('.truth.json', '.txt'));
+  return existsSync(beside) ? beside : join('data/plans', truthFile.replace('.truth.json', '.txt'));
 }
 
 export const quantile = (xs: number[], q: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : NaN);

@@ -5,7 +5,7 @@
  * still a place, "not located".
  */
 import { booleanPointInPolygon, centroid, convex, buffer, featureCollection, point } from '@turf/turf';
-import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { FeatureKind } from '../../src/lib/contracts/features.ts';
 import type { CityIndex, IndexKind, IndexPlace } from './city-index.ts';
 import type { Roads } from './roads.ts';
@@ -29,7 +29,8 @@ export const PRECISION = {
   landmark: 900,
   metroLine: 50,
   riverArea: 60,
-  riverLine: 500,
+  /** National 1:4M lines: 180–520 m off at city scale (../shared/geodata README), more where they bend. */
+  riverLine: 800,
 } as const;
 
 export interface Fix {
@@ -185,8 +186,12 @@ export class Resolver {
         return { ...base, key: `${p.key}@${area.districts.join('+')}`, district: area.districts[0] ?? null, geometry: fix.geometry, method: fix.method, precision_m: fix.precision_m, evidence: fix.evidence };
       }
       case 'river': {
-        const poly = p.geometry!.type.endsWith('Polygon');
-        return { ...base, geometry: p.geometry!, method: 'water', precision_m: poly ? PRECISION.riverArea : PRECISION.riverLine, evidence: [`${src}`] };
+        if (p.geometry!.type.endsWith('Polygon'))
+          return { ...base, geometry: p.geometry!, method: 'water', precision_m: PRECISION.riverArea, evidence: [`${src}`] };
+        // A river line runs through many districts: the parts near the plan's area, or nothing.
+        const lines = (p.geometry as MultiLineString).coordinates.filter((l) => l.some((c) => booleanPointInPolygon(c, area.near)));
+        if (!lines.length) return null;
+        return { ...base, key: `${p.key}@${area.districts.join('+')}`, geometry: { type: 'MultiLineString', coordinates: lines }, method: 'water', precision_m: PRECISION.riverLine, evidence: [`${src}, the parts near the plan's area`] };
       }
       case 'metro-line':
         return { ...base, geometry: p.geometry!, method: 'metro-line', precision_m: PRECISION.metroLine, evidence: [`OpenStreetMap route of the line, ${src}`] };

@@ -148,11 +148,14 @@ export class Roads {
         }
       }
     }
+    // Stops named after the road that no piece reaches: the radius grows to take them in.
+    const reach = (p: Position) => Math.min(...segments.flat().map((q) => metres(p, q)));
+    const far = segments.length ? Math.max(0, ...unique.map(reach)) : 0;
     if (segments.length)
       return {
         geometry: { type: 'MultiLineString', coordinates: segments },
         method: 'road-traces',
-        precision_m: ROAD_PRECISION.traces,
+        precision_m: Math.max(ROAD_PRECISION.traces, Math.ceil((far + 150) / 50) * 50),
         evidence: [
           `${segments.length} pieces between bus stops named after ${name} (data/reference/bus-stops.geojson, bus-lines.json: AMap 2024)` +
             (traced ? `; ${traced} follow the bus route traces (data/reference/bus-traces.geojson, 2018)` : '') +

@@ -186,6 +186,16 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
     taken.fill(true, c.start, c.end);
     chosen.push(c);
   }
+  // The roads of an enclosure are named there too: each is a mention of its road.
+  for (const c of chosen.filter((x) => x.how === 'enclosure')) {
+    let from = c.start;
+    for (const road of c.roads!) {
+      const at = s.indexOf(road, from);
+      if (at < 0 || at >= c.end) continue;
+      from = at + road.length;
+      chosen.push({ start: at, end: at + road.length, name: road, how: known.indexed(road) ? 'index' : 'grammar', kind: suffixOf(lex, road)?.kind ?? 'road' });
+    }
+  }
   // A与B交口: two roads side by side, then a word for their crossing.
   chosen.sort((a, b) => a.start - b.start);
   for (let i = 0; i + 1 < chosen.length; i++) {

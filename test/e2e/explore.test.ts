@@ -37,7 +37,7 @@ describe('explore: filters, list, URL state', () => {
     const t = await openPage(browser);
     // 洋货市场 (the 杭州道 plans), close up, where its label shows.
     const yanghuo = JSON.parse(readFileSync('data/geojson/sites.geojson', 'utf8')).features.find(
-      (f: { id: string }) => f.id === 'yanghuo-market',
+      (f: { id: string }) => f.id === 'yanghuoshichang',
     );
     const [lng, lat] = yanghuo.geometry.coordinates as [number, number];
     await gotoReady(t, `#/?v=${lng},${lat},15`);
@@ -53,7 +53,7 @@ describe('explore: filters, list, URL state', () => {
 
     await t.page.getByTestId(`filter-plans-${HEPING}`).check();
     await mapIdle(t.page);
-    expect(await renderedPlaces(t.page)).not.toContain('yanghuo-market');
+    expect(await renderedPlaces(t.page)).not.toContain('yanghuoshichang');
     expect(await labels()).not.toContain('洋货市场');
     // The dot is gone from the picture, not only from the queries.
     expect(Buffer.compare(await t.page.screenshot({ clip }), drawn)).not.toBe(0);
@@ -173,12 +173,12 @@ describe('explore: near me', () => {
       );
       expect([...metres].sort((a, b) => a - b)).toEqual(metres);
       expect(Math.max(...metres)).toBeLessThanOrEqual(1000);
-      // Places shown at the 小白楼 zone's centre with a 1.2 km circle are listed apart, as rough.
+      // Places shown at the 小白楼 zone's centre with a 1.25 km circle are listed apart, as rough.
       const rough = await t.page.getByTestId('near-rough-item').locator('.name').allTextContents();
       expect(rough).toContain('信达广场');
       expect(rows.map((r) => r.name)).not.toContain('信达广场');
       expect(await t.page.getByTestId('near-rough-item').filter({ hasText: '信达广场' }).textContent()).toContain(
-        '±1200 米',
+        '±1250 米',
       );
       await mapIdle(t.page);
       // The map shows the whole circle around the centre.

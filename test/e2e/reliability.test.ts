@@ -66,7 +66,7 @@ describe('reliability', () => {
       expect(await msg.textContent()).toContain('sites.geojson');
       const drawn = await renderedPlaces(t.page);
       expect(drawn).toContain('wudadao-zone');
-      expect(drawn).not.toContain('yanghuo-market');
+      expect(drawn).not.toContain('yanghuoshichang');
       await t.page.getByTestId('search-input').fill('五大道');
       await t.page.getByTestId('place-hit').first().click();
       await t.page.getByTestId('feature-panel').waitFor();

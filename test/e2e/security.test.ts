@@ -36,7 +36,7 @@ async function hostile(context: BrowserContext): Promise<void> {
     const fc = (await (await r.fetch()).json()) as {
       features: { id: string; properties: Record<string, unknown> & { sources: { quote: string }[] } }[];
     };
-    const f = fc.features.find((x) => x.id === 'yanghuo-market')!;
+    const f = fc.features.find((x) => x.id === 'yanghuoshichang')!;
     f.properties.name = `洋货市场${IMG}`;
     f.properties.aliases = [LINK];
     f.properties.method = `javascript:window.__pwned=3`;
@@ -75,7 +75,7 @@ describe('hostile text renders as plain text everywhere', () => {
     expect(await t.page.getByTestId('search-hit').first().textContent()).toContain('<img src=x');
     await noMarkup(t.page);
 
-    await t.page.goto(`${t.baseUrl}#/?sel=yanghuo-market&tab=list&v=117.65,39.03,12`);
+    await t.page.goto(`${t.baseUrl}#/?sel=yanghuoshichang&tab=list&v=117.65,39.03,12`);
     await t.page.getByTestId('feature-panel').waitFor();
     expect(await t.page.getByTestId('feature-name').textContent()).toBe(`洋货市场${IMG}`);
     expect(await t.page.getByTestId('feature-panel').textContent()).toContain('javascript:window.__pwned=4');
@@ -99,7 +99,7 @@ describe('hostile text renders as plain text everywhere', () => {
   test('the embed panel', async () => {
     const t = await openPage(browser);
     await hostile(t.context);
-    await t.page.goto(`${t.baseUrl}?embed=1#/?sel=yanghuo-market`);
+    await t.page.goto(`${t.baseUrl}?embed=1#/?sel=yanghuoshichang`);
     await t.page.evaluate(() => window.planAtlas.ready);
     await t.page.getByTestId('feature-panel').waitFor();
     expect(await t.page.getByTestId('feature-name').textContent()).toBe(`洋货市场${IMG}`);
