@@ -159,7 +159,7 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
       }
       const at = ws[f]!.start + cut;
       const nm = name.slice(cut);
-      const away = lex.outside.find((o) => nm.startsWith(o.text));
+      const away = lex.outside.find((o) => nm.includes(o.text));
       if (away) exact(nm, at, 'not-place', { reason: away.reason });
       else exact(nm, at, 'grammar', { kind: sfx.kind });
       break;

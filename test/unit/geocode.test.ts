@@ -26,9 +26,15 @@ describe('place names in a sentence (grammar, index and stop-lists)', () => {
     expect(found(s)).toEqual([]);
     expect(refused(s)).toEqual(expect.arrayContaining(['小白楼', '海河英才', '万达广场', '北京', '雄安新区']));
   });
-  test('a zone given by its enclosing roads is one span, with its roads', () => {
+  test('a zone given by its enclosing roads is one span, with its roads, each also a mention of its road', () => {
     const sp = spansOf('以马场道、西康路、贵州路、岳阳道围合', lex, known);
-    expect(sp.map((x) => [x.how, x.roads])).toEqual([['enclosure', ['马场道', '西康路', '贵州路', '岳阳道']]]);
+    expect(sp.filter((x) => x.how === 'enclosure').map((x) => x.roads)).toEqual([['马场道', '西康路', '贵州路', '岳阳道']]);
+    expect(sp.filter((x) => x.how !== 'enclosure').map((x) => [x.name, x.kind])).toEqual([
+      ['马场道', 'road'],
+      ['西康路', 'road'],
+      ['贵州路', 'road'],
+      ['岳阳道', 'road'],
+    ]);
   });
 });
 
