@@ -15,9 +15,9 @@ const HEPING = 'heping-2016-fyp';
 /** 小白楼 metro station (WGS-84, from data/reference/metro-stations.geojson). */
 const XIAOBAILOU = { longitude: 117.20912, latitude: 39.1139 };
 
-/** Place ids of a plan, read from the data files themselves (not from the app). */
+/** Place ids of a plan, located or not, read from the data files themselves (not from the app). */
 function placesOfPlan(plan: string): string[] {
-  const ids = ['zones', 'corridors', 'sites'].flatMap((f) =>
+  const ids = ['zones', 'corridors', 'sites', 'unlocated'].flatMap((f) =>
     (
       JSON.parse(readFileSync(`data/geojson/${f}.geojson`, 'utf8')) as {
         features: { id: string; properties: { plans: string[]; role?: string } }[];
@@ -106,6 +106,30 @@ describe('explore: filters, list, URL state', () => {
     await t.context.close();
   });
 
+  test('a place not located is listed, found by search and opened with its passages, saying it is not located', async () => {
+    const unlocated = (
+      JSON.parse(readFileSync('data/geojson/unlocated.geojson', 'utf8')) as {
+        features: { id: string; properties: { name: string; plans: string[]; sources: { quote: string }[] } }[];
+      }
+    ).features.find((f) => f.properties.plans.includes(HEPING))!;
+    const t = await openPage(browser);
+    await gotoReady(t, `#/?plans=${HEPING}&tab=list`);
+    const row = t.page.locator(`[data-testid="list-item"][data-id="${unlocated.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('未定位');
+    await t.page.getByTestId('search-input').fill(unlocated.properties.name);
+    await t.page.getByTestId('place-hit').filter({ hasText: unlocated.properties.name }).first().click();
+    await t.page.getByTestId('feature-unlocated').waitFor();
+    expect(await t.page.getByTestId('feature-name').textContent()).toBe(unlocated.properties.name);
+    expect(await t.page.getByTestId('feature-precision').textContent()).toContain('未定位');
+    expect(await t.page.getByTestId('feature-zoom').count()).toBe(0);
+    expect(await t.page.getByTestId('feature-panel').textContent()).toContain(unlocated.properties.sources[0]!.quote.slice(0, 20));
+    expect((await hashParams(t.page)).sel).toBe(unlocated.id);
+    await shot(t.page, 'explore-unlocated-desktop');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
   test('a shared link with a selection and no view opens framed on that place', async () => {
     const t = await openPage(browser);
     await gotoReady(t, '#/?sel=yifengqu');
@@ -166,7 +190,7 @@ describe('explore: near me', () => {
         '南京路商务商贸带',
         '海河综合经济发展带',
       ];
-      for (const n of heping) expect(rows.slice(0, 7).map((r) => r.name)).toContain(n);
+      for (const n of heping) expect(rows.slice(0, 10).map((r) => r.name)).toContain(n);
       // Everything listed is within the default 1 km, nearest first.
       const metres = rows.map((r) =>
         r.d === '就在其中' ? 0 : Number(r.d!.replace(/[^\d.]/g, '')) * (r.d!.includes('公里') ? 1000 : 1),
