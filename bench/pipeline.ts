@@ -37,7 +37,12 @@ export function benchPipeline(): Line[] {
   const ten = median(Array.from({ length: 3 }, () => textStages(10)));
   const ratio = ten / one;
   return [
-    { what: 'npm run data, in process (median of 5)', value: `${fmt(total, 0)} ms`, budget: '< 10 s', ok: total < 10_000 },
+    {
+      what: 'npm run data, in process (median of 5)',
+      value: `${fmt(total, 0)} ms`,
+      budget: '< 10 s',
+      ok: total < 10_000,
+    },
     { what: 'segment + geocode, plans ×1', value: `${fmt(one, 0)} ms`, budget: '', ok: true },
     { what: 'segment + geocode, plans ×10 (concatenated)', value: `${fmt(ten, 0)} ms`, budget: '', ok: true },
     { what: 'scaling ×10 text / ×1 text', value: fmt(ratio, 1), budget: '≈ 10 (linear), ≤ 15', ok: ratio <= 15 },

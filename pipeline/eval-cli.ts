@@ -7,19 +7,30 @@ import { evalText, quantile, score, type Truth } from './geocode/evaluate.ts';
 const DIR = process.env.EVAL_DIR ?? 'test/fixtures/eval';
 const ctx = defaultContext();
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(0)}%` : '–');
-console.log('| plan | mentions found | places found | places located | median error | p90 error | within claimed | false matches |');
+console.log(
+  '| plan | mentions found | places found | places located | median error | p90 error | within claimed | false matches |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
-for (const f of readdirSync(DIR).filter((x) => x.endsWith('.truth.json')).sort()) {
+for (const f of readdirSync(DIR)
+  .filter((x) => x.endsWith('.truth.json'))
+  .sort()) {
   const truth = JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Truth;
   const text = readFileSync(evalText(DIR, f), 'utf8');
-  const { result, layers } = geocodeOne(ctx, { id: truth.plan.id, text, districts: [truth.plan.district], street: truth.plan.street });
+  const { result, layers } = geocodeOne(ctx, {
+    id: truth.plan.id,
+    text,
+    districts: [truth.plan.district],
+    street: truth.plan.street,
+  });
   const s = score(truth, result, layers);
   console.log(
     `| ${s.plan} | ${pct(s.mentionsFound, s.mentions)} of ${s.mentions} | ${pct(s.placesFound, s.places)} of ${s.places} | ${pct(s.placesLocated, s.places)} | ${quantile(s.errors, 0.5)} m | ${quantile(s.errors, 0.9)} m | ${pct(s.within, s.withTruth)} of ${s.withTruth} | ${s.falseMatches.length} |`,
   );
   if (process.argv.includes('--detail')) {
     for (const d of s.detail)
-      console.log(`    ${d.found ? (d.located ? 'L' : 'f') : '-'} ${d.name}${d.matched && d.matched !== d.name ? ` → ${d.matched}` : ''}${d.error_m !== undefined ? ` err ${d.error_m} m, claimed ${d.claimed_m} + extent ${d.extent_m}${d.within ? '' : '  OUTSIDE'}` : ''}`);
+      console.log(
+        `    ${d.found ? (d.located ? 'L' : 'f') : '-'} ${d.name}${d.matched && d.matched !== d.name ? ` → ${d.matched}` : ''}${d.error_m !== undefined ? ` err ${d.error_m} m, claimed ${d.claimed_m} + extent ${d.extent_m}${d.within ? '' : '  OUTSIDE'}` : ''}`,
+      );
     for (const m of s.falseMatches) console.log(`    FALSE ${m}`);
   }
 }

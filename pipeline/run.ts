@@ -100,7 +100,8 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
     counts: Object.fromEntries(
       ['site', 'corridor', 'area', 'road', 'river', 'rail', 'station', 'admin'].map((k) => [
         k,
-        listed.filter((f) => f.properties.kind === k && !('role' in f.properties && f.properties.role === 'buffer')).length,
+        listed.filter((f) => f.properties.kind === k && !('role' in f.properties && f.properties.role === 'buffer'))
+          .length,
       ]),
     ),
   };

@@ -5,21 +5,12 @@
  * each with its kind, district (by point in polygon), geometry, source, and the name forms it is
  * known by (站/地铁站/公交站 forms, 社区/村 forms, 第N中学 → N中).
  */
-import { booleanPointInPolygon, centroid } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Reference } from '../stages/reference.ts';
 
 export type IndexKind =
-  | 'district'
-  | 'street'
-  | 'community'
-  | 'village'
-  | 'station'
-  | 'metro-line'
-  | 'stop'
-  | 'school'
-  | 'road'
-  | 'river';
+  'district' | 'street' | 'community' | 'village' | 'station' | 'metro-line' | 'stop' | 'school' | 'road' | 'river';
 
 export interface IndexPlace {
   /** Unique and stable: dataset and feature. */
@@ -75,7 +66,9 @@ function adminForms(name: string, level: string): string[] {
   if (level === 'town') {
     const base = name.replace(/(?:街道办事处|街道|镇人民政府|镇|乡)$/, '');
     // 大直沽街道 is the street of 大直沽: a three-character base names the area too.
-    return name.endsWith('街道') ? [name, `${base}街`, ...(base.length >= 3 && !/[路道街]$/.test(base) ? [base] : [])] : [name];
+    return name.endsWith('街道')
+      ? [name, `${base}街`, ...(base.length >= 3 && !/[路道街]$/.test(base) ? [base] : [])]
+      : [name];
   }
   const m = /^(.+?)(社区|村)(?:居委会|村委会|委员会|居民委员会|村民委员会)?$/.exec(name);
   if (!m) return [name.replace(/(?:居委会|村委会)$/, '')];
@@ -110,7 +103,6 @@ export function buildCityIndex(r: Reference): CityIndex {
       byName.set(f, list);
     }
   };
-  const at = (g: Geometry) => (g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates);
 
   for (const d of districts)
     add(
@@ -155,7 +147,8 @@ export function buildCityIndex(r: Reference): CityIndex {
   }
   // Streets known only by their communities (no office point in the admin data): one entry each.
   const towns = new Map<string, string>();
-  for (const c of r.centres) if (c.properties.level === 'village' && c.properties.town) towns.set(c.properties.town, c.properties.county);
+  for (const c of r.centres)
+    if (c.properties.level === 'village' && c.properties.town) towns.set(c.properties.town, c.properties.county);
   const hasTown = new Set(r.centres.filter((c) => c.properties.level === 'town').map((c) => c.properties.name));
   for (const [town, county] of [...towns].sort())
     if (!hasTown.has(town))
@@ -247,7 +240,10 @@ export function buildCityIndex(r: Reference): CityIndex {
         kind: 'road',
         district: null,
         geometry: null,
-        source: { dataset: 'data/reference/roads.geojson, bus-stops.geojson, bus-lines.json, bus-traces.geojson', feature: name },
+        source: {
+          dataset: 'data/reference/roads.geojson, bus-stops.geojson, bus-lines.json, bus-traces.geojson',
+          feature: name,
+        },
       },
       [name],
     );
@@ -257,7 +253,10 @@ export function buildCityIndex(r: Reference): CityIndex {
     const lines = r.water.filter((w) => w.properties.name === name && w.properties.kind === 'river-line');
     const geometry: Geometry = area
       ? area.geometry
-      : { type: 'MultiLineString', coordinates: lines.map((l) => (l.geometry as { coordinates: Position[] }).coordinates) };
+      : {
+          type: 'MultiLineString',
+          coordinates: lines.map((l) => (l.geometry as { coordinates: Position[] }).coordinates),
+        };
     add(
       {
         key: `river:${name}`,
@@ -267,7 +266,9 @@ export function buildCityIndex(r: Reference): CityIndex {
         district: null,
         geometry,
         source: {
-          dataset: area ? 'data/reference/water.geojson (Landsat water mask)' : 'data/reference/water.geojson (1:4M river lines)',
+          dataset: area
+            ? 'data/reference/water.geojson (Landsat water mask)'
+            : 'data/reference/water.geojson (1:4M river lines)',
           feature: name,
         },
       },

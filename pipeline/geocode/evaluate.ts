@@ -62,7 +62,8 @@ export function distanceTo(g: Geometry, lon: number, lat: number): number {
         best = Math.min(best, pointToLineDistance(p, { type: 'LineString', coordinates: ring }, { units: 'meters' }));
     } else if (t === 'LineString')
       best = Math.min(best, pointToLineDistance(p, f.geometry as LineString, { units: 'meters' }));
-    else if (t === 'Point') best = Math.min(best, distance(p, (f.geometry as { coordinates: number[] }).coordinates, { units: 'meters' }));
+    else if (t === 'Point')
+      best = Math.min(best, distance(p, (f.geometry as { coordinates: number[] }).coordinates, { units: 'meters' }));
   }
   return best;
 }
@@ -70,7 +71,12 @@ export function distanceTo(g: Geometry, lon: number, lat: number): number {
 const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
 
 export function score(truth: Truth, result: PlanResult, layers: Layers): Score {
-  const features = [...layers.zones, ...layers.corridors.filter((f) => f.properties.role !== 'buffer'), ...layers.sites, ...layers.unlocated] as (PlaceFeature | UnlocatedFeature)[];
+  const features = [
+    ...layers.zones,
+    ...layers.corridors.filter((f) => f.properties.role !== 'buffer'),
+    ...layers.sites,
+    ...layers.unlocated,
+  ] as (PlaceFeature | UnlocatedFeature)[];
   // Each found place's mention spans, and its feature (by name and aliases).
   const spans = result.places.flatMap((p) => {
     const f = features.find((x) => x.properties.name === p.name && (x.geometry === null) === (p.geometry === null));
@@ -122,4 +128,5 @@ export function evalText(dir: string, truthFile: string): string {
   return existsSync(beside) ? beside : join('data/plans', truthFile.replace('.truth.json', '.txt'));
 }
 
-export const quantile = (xs: number[], q: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : NaN);
+export const quantile = (xs: number[], q: number) =>
+  xs.length ? xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : NaN;

@@ -3,7 +3,7 @@
  * area (resolve.ts) or by the curated gazetteer (what the plan's wording defines), and grouped into
  * places, each with every passage that names it. Used by `npm run data` and `npm run geocode` alike.
  */
-import { buffer, centroid, convex, featureCollection, point, union } from '@turf/turf';
+import { centroid, convex, featureCollection, point, union } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Outline } from '../../src/lib/contracts/plan.ts';
 import type { FeatureKind, StatedFigures } from '../../src/lib/contracts/features.ts';
@@ -84,7 +84,11 @@ export function geocodeContext(lex: Lexicon, ref: Reference, curated: GazetteerE
     ref,
     index,
     roads,
-    resolver: new Resolver(index, roads, lex.qualifiers.map((q) => q.text)),
+    resolver: new Resolver(
+      index,
+      roads,
+      lex.qualifiers.map((q) => q.text),
+    ),
     curated,
     curatedNames,
     located: new Map(),
@@ -102,7 +106,9 @@ export function planArea(ctx: GeocodeContext, districts: string[], street: strin
     }
     return f;
   });
-  const shape = (shapes.length === 1 ? shapes[0]! : union(featureCollection(shapes))!) as Feature<Polygon | MultiPolygon>;
+  const shape = (shapes.length === 1 ? shapes[0]! : union(featureCollection(shapes))!) as Feature<
+    Polygon | MultiPolygon
+  >;
   return { districts, street, shape, near: grow(shape, 1000) };
 }
 
@@ -126,7 +132,8 @@ export function unitsOf(outline: Outline): { anchor: string; start: number; end:
   return units;
 }
 
-const FIGURE = /^[（(]?(?:约|共|近|逾|超过|总|占地|面积|规划面积|用地)*(?:面积)?(?:约)?(\d+(?:\.\d+)?)\s*(平方公里|公顷|万平方米|亩)/;
+const FIGURE =
+  /^[（(]?(?:约|共|近|逾|超过|总|占地|面积|规划面积|用地)*(?:面积)?(?:约)?(\d+(?:\.\d+)?)\s*(平方公里|公顷|万平方米|亩)/;
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 /** 地铁6号线, 轨道交通六号线, 6号线 → 6号线. */
@@ -167,7 +174,11 @@ function curatedFix(ctx: GeocodeContext, e: GazetteerEntry): Located | string {
       }
       loc = {
         ...locate({ ...e, geometry: e.fallback }, ctx.ref, lc),
-        fallback: { why: err.message, precision_m: e.fallback_precision_m ?? e.precision_m, evidence: e.fallback_evidence ?? e.evidence },
+        fallback: {
+          why: err.message,
+          precision_m: e.fallback_precision_m ?? e.precision_m,
+          evidence: e.fallback_evidence ?? e.evidence,
+        },
       };
     }
     ctx.located.set(e.id, loc);
@@ -261,19 +272,38 @@ export function geocodePlan(ctx: GeocodeContext, plan: PlanInput): PlanResult {
       let cur: GazetteerEntry | undefined;
       // 意风区商圈, 五大道地区: named after a curated place, and around it.
       if (sp.how === 'grammar' || sp.how === 'index') {
-        const id = resolver.forms(sp.name).map((f) => ctx.curatedNames.get(f)).find((x) => x);
+        const id = resolver
+          .forms(sp.name)
+          .map((f) => ctx.curatedNames.get(f))
+          .find((x) => x);
         const e = id ? ctx.curated.find((x) => x.id === id) : undefined;
         if (e && inAreaCurated(e, area)) sp = { ...sp, how: 'curated', entry: e.id };
       }
       if (sp.how === 'curated' || sp.how === 'enclosure') {
         const e = sp.entry
           ? ctx.curated.find((x) => x.id === sp.entry)
-          : ctx.curated.find((x) => x.enclosed_by && sp.roads && x.enclosed_by.length === sp.roads.length && sp.roads.every((r) => x.enclosed_by!.includes(r)));
+          : ctx.curated.find(
+              (x) =>
+                x.enclosed_by &&
+                sp.roads &&
+                x.enclosed_by.length === sp.roads.length &&
+                sp.roads.every((r) => x.enclosed_by!.includes(r)),
+            );
         if (e && inAreaCurated(e, area)) cur = e;
-        else if (e) outside.push({ ...mention(sp), district: e.district, why: `curated entry ${e.id} lies in ${e.district}, outside the plan's area: resolved afresh` });
+        else if (e)
+          outside.push({
+            ...mention(sp),
+            district: e.district,
+            why: `curated entry ${e.id} lies in ${e.district}, outside the plan's area: resolved afresh`,
+          });
       }
       const loc = cur ? curatedFix(ctx, cur) : undefined;
-      if (typeof loc === 'string') outside.push({ ...mention(sp), district: cur!.district, why: `curated entry ${cur!.id} cannot be built from the reference data (${loc}): resolved afresh` });
+      if (typeof loc === 'string')
+        outside.push({
+          ...mention(sp),
+          district: cur!.district,
+          why: `curated entry ${cur!.id} cannot be built from the reference data (${loc}): resolved afresh`,
+        });
       if (cur && loc && typeof loc !== 'string') {
         const p = place(`curated:${cur.id}`, () => ({
           key: `curated:${cur.id}`,
@@ -284,7 +314,9 @@ export function geocodePlan(ctx: GeocodeContext, plan: PlanInput): PlanResult {
           area: loc.area,
           method: loc.fallback ? cur.fallback!.type : cur.geometry.type,
           precision_m: loc.fallback?.precision_m ?? loc.radius_m ?? cur.precision_m,
-          evidence: loc.fallback ? [...loc.fallback.evidence, `not by its enclosing roads: ${loc.fallback.why}`] : cur.evidence,
+          evidence: loc.fallback
+            ? [...loc.fallback.evidence, `not by its enclosing roads: ${loc.fallback.why}`]
+            : cur.evidence,
           figures: cur.figures,
           fitted: loc.fitted,
           measured: loc.measured,
@@ -315,7 +347,9 @@ export function geocodePlan(ctx: GeocodeContext, plan: PlanInput): PlanResult {
         if (line) fix = resolver.resolve(lineName(sp.name), 'rail', area, allowed);
       } else fix = resolver.resolve(sp.name, sp.kind ?? suffixOf(lex, sp.name)?.kind, area, allowed, near);
       // "X区…" in a sentence on the plan's neighbours: the neighbour's, not a place of this plan.
-      const other = index.districts.find((d) => sp.name.startsWith(d.properties.name) && !area.districts.includes(d.properties.name));
+      const other = index.districts.find(
+        (d) => sp.name.startsWith(d.properties.name) && !area.districts.includes(d.properties.name),
+      );
       if (border && other) {
         notPlaces.push({ ...mention(sp), reason: lex.border_words.reason });
         continue;
@@ -323,7 +357,10 @@ export function geocodePlan(ctx: GeocodeContext, plan: PlanInput): PlanResult {
 
       // Another district is context (a neighbour, a partner), not a place of this plan.
       if (fix && fix.method === 'district' && !area.districts.includes(fix.district ?? '')) {
-        notPlaces.push({ ...mention(sp), reason: border ? lex.border_words.reason : 'another district named as context: not a place of this plan' });
+        notPlaces.push({
+          ...mention(sp),
+          reason: border ? lex.border_words.reason : 'another district named as context: not a place of this plan',
+        });
         continue;
       }
       if (fix) {
@@ -343,10 +380,19 @@ export function geocodePlan(ctx: GeocodeContext, plan: PlanInput): PlanResult {
         p.mentions.push(mention(sp));
         p.names.add(sp.name);
         resolved.push({ sp, p });
-        if (!near && f.precision_m <= 300 && f.kind !== 'rail' && f.kind !== 'river' && f.kind !== 'admin') near = at(f.geometry);
-      } else if (index.districts.some((d) => sp.name.startsWith(d.properties.name) && !area.districts.includes(d.properties.name)))
+        if (!near && f.precision_m <= 300 && f.kind !== 'rail' && f.kind !== 'river' && f.kind !== 'admin')
+          near = at(f.geometry);
+      } else if (
+        index.districts.some(
+          (d) => sp.name.startsWith(d.properties.name) && !area.districts.includes(d.properties.name),
+        )
+      )
         notPlaces.push({ ...mention(sp), reason: 'about another district, and no place of that name is known there' });
-      else if (index.districts.some((d) => sp.name.startsWith(d.properties.name) && lex.notPlaces.has(sp.name.slice(d.properties.name.length))))
+      else if (
+        index.districts.some(
+          (d) => sp.name.startsWith(d.properties.name) && lex.notPlaces.has(sp.name.slice(d.properties.name.length)),
+        )
+      )
         notPlaces.push({ ...mention(sp), reason: `the district and a generic kind (${sp.name}): no particular place` });
       else if (sp.how !== 'index' || sp.kind) unresolved.push(sp);
       // An index name with no generic ending (蓝天, 建国) that resolves to nothing here is a word, not a place.

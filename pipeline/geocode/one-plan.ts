@@ -7,14 +7,13 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { PipelineError } from '../errors.ts';
 import { segment } from '../stages/segment.ts';
+import { decodePlan } from '../stages/read.ts';
 import { validateOutline } from '../stages/validate-outline.ts';
 import { loadReference } from '../stages/reference.ts';
 import { readGazetteer } from '../stages/gazetteer.ts';
 import { buildLayers, type Layers } from '../stages/build.ts';
 import { readLexicon } from './lexicon.ts';
 import { geocodeContext, geocodePlan, planArea, type GeocodeContext, type PlanResult } from './geocode.ts';
-
-export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 
 /** The text of a plan file, or a PipelineError naming the file and the rule it breaks. */
 export function readPlanText(path: string): string {
@@ -24,17 +23,7 @@ export function readPlanText(path: string): string {
   } catch {
     throw new PipelineError(`${path}: cannot read the plan text`);
   }
-  if (bytes.length > MAX_PLAN_BYTES) throw new PipelineError(`${path}: larger than ${MAX_PLAN_BYTES / 1024 / 1024} MB; split the plan`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new PipelineError(`${path}: not valid UTF-8 (GBK or another encoding?). Convert it to UTF-8 first.`);
-  }
-  if (text.charCodeAt(0) === 0xfeff) throw new PipelineError(`${path}: starts with a byte-order mark; remove it`);
-  if (text.includes('\u0000')) throw new PipelineError(`${path}: contains NUL bytes: not a plain text`);
-  if (!/[\u4e00-\u9fa5]/.test(text)) throw new PipelineError(`${path}: no Chinese text in it (empty or whitespace only?)`);
-  return text;
+  return decodePlan(bytes, path);
 }
 
 export const defaultContext = (gazetteerDir = 'data/gazetteer', referenceDir = 'data/reference'): GeocodeContext => {

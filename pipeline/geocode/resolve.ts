@@ -99,7 +99,8 @@ export class Resolver {
     for (let i = 0; i < out.length; i++) {
       const f = out[i]!;
       push(f.replace(/^天津市?/, ''));
-      for (const d of this.index.districts) if (f.startsWith(d.properties.name)) push(f.slice(d.properties.name.length));
+      for (const d of this.index.districts)
+        if (f.startsWith(d.properties.name)) push(f.slice(d.properties.name.length));
     }
     // 第一中心医院 is called 一中心医院.
     for (const f of [...out]) if (/^第[一二三四五六七八九十]/.test(f)) push(f.slice(1));
@@ -122,7 +123,13 @@ export class Resolver {
    * The best place for `name` (ending kind `kind`), or null. `allowed` adds districts the sentence
    * names; `near` is where the other places of the sentence are, to break ties.
    */
-  resolve(name: string, kind: FeatureKind | undefined, area: PlanArea, allowed: Set<string>, near?: Position): Fix | null {
+  resolve(
+    name: string,
+    kind: FeatureKind | undefined,
+    area: PlanArea,
+    allowed: Set<string>,
+    near?: Position,
+  ): Fix | null {
     const kinds = kindsFor(kind, name);
     for (const form of this.forms(name)) {
       const cands = (this.index.byName.get(form) ?? []).filter(
@@ -136,7 +143,12 @@ export class Resolver {
       const around = this.qualifiers.some((q) => name.endsWith(q) && !form.endsWith(q));
       for (const { p } of ranked) {
         const fix = this.#fix(p, form, name, area);
-        if (fix && around && fix.precision_m < PRECISION.landmark && (p.kind === 'station' || p.kind === 'stop' || p.kind === 'school'))
+        if (
+          fix &&
+          around &&
+          fix.precision_m < PRECISION.landmark &&
+          (p.kind === 'station' || p.kind === 'stop' || p.kind === 'school')
+        )
           return {
             ...fix,
             name,
@@ -144,7 +156,9 @@ export class Resolver {
             key: `near:${p.key}:${name}`,
             method: p.kind === 'station' ? 'named-after-station' : 'named-after-stop',
             precision_m: PRECISION.landmark,
-            evidence: [`named after ${p.name} (${p.source.dataset}); the area or plot around it may reach 300–900 m from it`],
+            evidence: [
+              `named after ${p.name} (${p.source.dataset}); the area or plot around it may reach 300–900 m from it`,
+            ],
           };
         if (fix) return fix;
       }
@@ -159,58 +173,159 @@ export class Resolver {
     const base = { key: p.key, kind: KIND_OF[p.kind], district: p.district, name: own ? p.name : name };
     switch (p.kind) {
       case 'district':
-        return { ...base, geometry: p.geometry!, method: 'district', precision_m: PRECISION.district, evidence: [`district outline, ${src}`] };
+        return {
+          ...base,
+          geometry: p.geometry!,
+          method: 'district',
+          precision_m: PRECISION.district,
+          evidence: [`district outline, ${src}`],
+        };
       case 'street':
         return this.#street(p, base, src);
       case 'community':
       case 'village': {
         const m = p.kind === 'community' ? PRECISION.community : PRECISION.village;
-        return { ...base, geometry: p.geometry!, method: 'admin-centre', precision_m: m, evidence: [`the committee's centre point, ${src}; the ${p.kind} extends around it`] };
+        return {
+          ...base,
+          geometry: p.geometry!,
+          method: 'admin-centre',
+          precision_m: m,
+          evidence: [`the committee's centre point, ${src}; the ${p.kind} extends around it`],
+        };
       }
       case 'station': {
         const self = /站$/.test(name) || form !== name.replace(/站$/, '');
         if (self)
-          return { ...base, kind: 'station', geometry: p.geometry!, method: 'metro-station', precision_m: PRECISION.station, evidence: [`metro station, ${src}`] };
-        return { ...base, name, kind: 'site', key: `near:${p.key}:${name}`, geometry: p.geometry!, method: 'named-after-station', precision_m: PRECISION.landmark, evidence: [`metro station ${p.name} is named after it (${src}); a station named after a landmark is often 300–900 m from it`] };
+          return {
+            ...base,
+            kind: 'station',
+            geometry: p.geometry!,
+            method: 'metro-station',
+            precision_m: PRECISION.station,
+            evidence: [`metro station, ${src}`],
+          };
+        return {
+          ...base,
+          name,
+          kind: 'site',
+          key: `near:${p.key}:${name}`,
+          geometry: p.geometry!,
+          method: 'named-after-station',
+          precision_m: PRECISION.landmark,
+          evidence: [
+            `metro station ${p.name} is named after it (${src}); a station named after a landmark is often 300–900 m from it`,
+          ],
+        };
       }
       case 'stop': {
         if (/站$/.test(name) && !/(?:地铁站)$/.test(p.name))
-          return { ...base, geometry: p.geometry!, method: 'bus-stop', precision_m: PRECISION.stop, evidence: [`bus stop, ${src}`] };
-        return { ...base, key: `near:${p.key}:${name}`, geometry: p.geometry!, method: 'named-after-stop', precision_m: PRECISION.landmark, evidence: [`bus stop ${p.name} is named after it (${src}); a stop named after a landmark is often 300–900 m from it`] };
+          return {
+            ...base,
+            geometry: p.geometry!,
+            method: 'bus-stop',
+            precision_m: PRECISION.stop,
+            evidence: [`bus stop, ${src}`],
+          };
+        return {
+          ...base,
+          key: `near:${p.key}:${name}`,
+          geometry: p.geometry!,
+          method: 'named-after-stop',
+          precision_m: PRECISION.landmark,
+          evidence: [
+            `bus stop ${p.name} is named after it (${src}); a stop named after a landmark is often 300–900 m from it`,
+          ],
+        };
       }
       case 'school':
-        return { ...base, geometry: p.geometry!, method: 'school', precision_m: PRECISION.school, evidence: [`school, ${src} (a geocode of its name in its district)`] };
+        return {
+          ...base,
+          geometry: p.geometry!,
+          method: 'school',
+          precision_m: PRECISION.school,
+          evidence: [`school, ${src} (a geocode of its name in its district)`],
+        };
       case 'road': {
         const fix = this.roads.road(p.name, area.near, area.districts.join('+'));
         if (!fix) return null;
-        return { ...base, key: `${p.key}@${area.districts.join('+')}`, district: area.districts[0] ?? null, geometry: fix.geometry, method: fix.method, precision_m: fix.precision_m, evidence: fix.evidence };
+        return {
+          ...base,
+          key: `${p.key}@${area.districts.join('+')}`,
+          district: area.districts[0] ?? null,
+          geometry: fix.geometry,
+          method: fix.method,
+          precision_m: fix.precision_m,
+          evidence: fix.evidence,
+        };
       }
       case 'river': {
         if (p.geometry!.type.endsWith('Polygon'))
-          return { ...base, geometry: p.geometry!, method: 'water', precision_m: PRECISION.riverArea, evidence: [`${src}`] };
+          return {
+            ...base,
+            geometry: p.geometry!,
+            method: 'water',
+            precision_m: PRECISION.riverArea,
+            evidence: [`${src}`],
+          };
         // A river line runs through many districts: the parts near the plan's area, or nothing.
-        const lines = (p.geometry as MultiLineString).coordinates.filter((l) => l.some((c) => booleanPointInPolygon(c, area.near)));
+        const lines = (p.geometry as MultiLineString).coordinates.filter((l) =>
+          l.some((c) => booleanPointInPolygon(c, area.near)),
+        );
         if (!lines.length) return null;
-        return { ...base, key: `${p.key}@${area.districts.join('+')}`, geometry: { type: 'MultiLineString', coordinates: lines }, method: 'water', precision_m: PRECISION.riverLine, evidence: [`${src}, the parts near the plan's area`] };
+        return {
+          ...base,
+          key: `${p.key}@${area.districts.join('+')}`,
+          geometry: { type: 'MultiLineString', coordinates: lines },
+          method: 'water',
+          precision_m: PRECISION.riverLine,
+          evidence: [`${src}, the parts near the plan's area`],
+        };
       }
       case 'metro-line':
-        return { ...base, geometry: p.geometry!, method: 'metro-line', precision_m: PRECISION.metroLine, evidence: [`OpenStreetMap route of the line, ${src}`] };
+        return {
+          ...base,
+          geometry: p.geometry!,
+          method: 'metro-line',
+          precision_m: PRECISION.metroLine,
+          evidence: [`OpenStreetMap route of the line, ${src}`],
+        };
     }
   }
 
   /** A 街道: its outline where known, else the hull of its communities' centres, else its office. */
   #street(p: IndexPlace, base: Omit<Fix, 'geometry' | 'method' | 'precision_m' | 'evidence'>, src: string): Fix | null {
     if (p.geometry && p.geometry.type !== 'Point')
-      return { ...base, geometry: p.geometry, method: 'street-outline', precision_m: PRECISION.streetOutline, evidence: [`street outline, ${src}`] };
+      return {
+        ...base,
+        geometry: p.geometry,
+        method: 'street-outline',
+        precision_m: PRECISION.streetOutline,
+        evidence: [`street outline, ${src}`],
+      };
     const own = this.index.places.filter((c) => c.kind === 'community' && c.town === (p.town ?? p.name) && c.geometry);
     if (own.length >= 3) {
       const hull = convex(featureCollection(own.map((c) => point(at(c.geometry!)))));
       if (hull) {
         const grown = buffer(hull, 300, { units: 'meters', steps: 4 })!;
-        return { ...base, key: `street:${p.name}`, geometry: grown.geometry, method: 'street-communities', precision_m: PRECISION.streetHull, evidence: [`the hull of the centres of its ${own.length} communities (data/reference/admin-centres.geojson), grown by 300 m: no outline of the street is available`] };
+        return {
+          ...base,
+          key: `street:${p.name}`,
+          geometry: grown.geometry,
+          method: 'street-communities',
+          precision_m: PRECISION.streetHull,
+          evidence: [
+            `the hull of the centres of its ${own.length} communities (data/reference/admin-centres.geojson), grown by 300 m: no outline of the street is available`,
+          ],
+        };
       }
     }
     if (!p.geometry) return null;
-    return { ...base, geometry: p.geometry, method: 'admin-centre', precision_m: PRECISION.streetCentre, evidence: [`the street office's centre point, ${src}; no outline of the street is available`] };
+    return {
+      ...base,
+      geometry: p.geometry,
+      method: 'admin-centre',
+      precision_m: PRECISION.streetCentre,
+      evidence: [`the street office's centre point, ${src}; no outline of the street is available`],
+    };
   }
 }

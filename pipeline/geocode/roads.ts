@@ -97,7 +97,9 @@ export class Roads {
         geometry: { type: 'MultiLineString', coordinates: osmParts },
         method: 'road-osm',
         precision_m: ROAD_PRECISION.osm,
-        evidence: [`OpenStreetMap main road "${name}" (data/reference/roads.geojson), the parts within the plan's area`],
+        evidence: [
+          `OpenStreetMap main road "${name}" (data/reference/roads.geojson), the parts within the plan's area`,
+        ],
       };
     const named = (stop: string) => (this.index.roadsInStop.get(stop) ?? []).includes(name);
     const segments: Position[][] = [];
@@ -159,7 +161,9 @@ export class Roads {
         evidence: [
           `${segments.length} pieces between bus stops named after ${name} (data/reference/bus-stops.geojson, bus-lines.json: AMap 2024)` +
             (traced ? `; ${traced} follow the bus route traces (data/reference/bus-traces.geojson, 2018)` : '') +
-            (traced < segments.length ? `; ${segments.length - traced} straight between stops at most 800 m apart` : ''),
+            (traced < segments.length
+              ? `; ${segments.length - traced} straight between stops at most 800 m apart`
+              : ''),
         ],
       };
     if (unique.length === 0) return null;
@@ -172,7 +176,9 @@ export class Roads {
       geometry: { type: 'Point', coordinates: c },
       method: 'road-stops',
       precision_m: Math.round(spread + ROAD_PRECISION.stopsExtra),
-      evidence: [`the mean of ${unique.length} bus stop(s) named after ${name} (data/reference/bus-stops.geojson); no line runs between two of them`],
+      evidence: [
+        `the mean of ${unique.length} bus stop(s) named after ${name} (data/reference/bus-stops.geojson); no line runs between two of them`,
+      ],
     };
   }
 

@@ -54,12 +54,15 @@ const namePart = (w: TaggedWord, lex: Lexicon) =>
   !lex.leading.has(w.word) &&
   (lex.bySuffix.some((x) => x.suffix === w.word) ||
     (w.tag === 'f' && /^[东西南北中]$/.test(w.word)) ||
-    (NAME_PART.test(w.tag) && (w.tag !== 'm' || ALNUM.test(w.word)) && (w.tag !== 'x' || ALNUM.test(w.word) || CJK.test(w.word))));
+    (NAME_PART.test(w.tag) &&
+      (w.tag !== 'm' || ALNUM.test(w.word)) &&
+      (w.tag !== 'x' || ALNUM.test(w.word) || CJK.test(w.word))));
 /** Proper nouns, and the words the segmenter did not know (tagged x): names, mostly. */
 const properPart = (w: TaggedWord) =>
   (PROPER.test(w.tag) && (w.tag !== 'm' || ALNUM.test(w.word))) || (w.tag === 'x' && CJK.test(w.word));
 
-const METRO_LINE = /(?:地铁|轨道交通|轨道|地铁线路)?(?:(?:[A-Z]?\d{1,2}|[一二三四五六七八九十]{1,3})号线|[A-Z]\d{1,2}线|津静线)/g;
+const METRO_LINE =
+  /(?:地铁|轨道交通|轨道|地铁线路)?(?:(?:[A-Z]?\d{1,2}|[一二三四五六七八九十]{1,3})号线|[A-Z]\d{1,2}线|津静线)/g;
 const CROSSING_JOIN = /^(?:与|和|、)$/;
 const CROSSING_END = /^(?:交口|交叉口|路口|交汇处|交界处|交叉处)/;
 const ENCLOSURE = /以([\u4e00-\u9fa5、]{4,80}?)(?:围合|合围|所围|为界)/g;
@@ -126,29 +129,38 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
     for (let f = first; f <= k; f++) {
       const name = s.slice(ws[f]!.start, w.end);
       const single = f === k && w.word !== sfx.suffix && properPart(w);
-      if (name.length - sfx.suffix.length < (sfx.suffix.length === 1 && !single ? lex.suffix_rules.min_head : 1)) continue;
+      if (name.length - sfx.suffix.length < (sfx.suffix.length === 1 && !single ? lex.suffix_rules.min_head : 1))
+        continue;
       const own = w.word !== sfx.suffix;
       const head = ws.slice(f, k + (own ? 1 : 0));
       // A word that is a whole name (周边地区/ns, 深化街道): its head is tagged again on its own.
       if (own && f === k) {
         const inner = words(w.word.slice(0, -sfx.suffix.length));
-        const ok = inner.every((x) => namePart(x, lex) || /^(?:nr|ns|nz|nt|nrt)$/.test(w.tag)) && !/^(?:f|v|d|a|ad|p)$/.test(inner[0]?.tag ?? '');
+        const ok =
+          inner.every((x) => namePart(x, lex) || /^(?:nr|ns|nz|nt|nrt)$/.test(w.tag)) &&
+          !/^(?:f|v|d|a|ad|p)$/.test(inner[0]?.tag ?? '');
         if (!ok && !known.indexed(w.word.slice(0, -sfx.suffix.length))) continue;
         if (!properPart(w) && !inner.some(properPart) && !known.indexed(w.word.slice(0, -sfx.suffix.length))) continue;
       }
       const strong = lex.strong_suffixes.words.includes(sfx.suffix) && name.length - sfx.suffix.length >= 2;
-      const proper =
-        strong || head.some(properPart) || known.indexed(name.slice(0, name.length - sfx.suffix.length));
+      const proper = strong || head.some(properPart) || known.indexed(name.slice(0, name.length - sfx.suffix.length));
       // A name does not start with a generic word (口袋公园, 特色街区); inside one it may (张兴庄产业园).
       if (!proper || lex.genericHeads.has(ws[f]!.word)) continue;
       // 天津历史文化名城: a generic term after the city's name.
       const tail = [...lex.notPlaces.keys()].find((g) => g.length >= 2 && name.endsWith(g) && name !== g);
       if (tail && (lex.notPlaces.has(name.slice(0, -tail.length)) || name.length - tail.length <= 1)) continue;
-      if (head.length > 1 && head.slice(1).every((h) => lex.genericHeads.has(h.word) || suffixWord(lex, h.word)) && !properPart(head[0]!)) continue;
+      if (
+        head.length > 1 &&
+        head.slice(1).every((h) => lex.genericHeads.has(h.word) || suffixWord(lex, h.word)) &&
+        !properPart(head[0]!)
+      )
+        continue;
       if (lex.notPlaces.has(name)) continue;
       // 702路 is a bus line; 29社区 a count of communities.
       if (/^[\d一二三四五六七八九十]+[路个条处]?/.test(name) && /^[\d]/.test(name)) {
-        exact(name, ws[f]!.start, 'not-place', { reason: 'a number before a generic term: a bus line or a count, not a name' });
+        exact(name, ws[f]!.start, 'not-place', {
+          reason: 'a number before a generic term: a bus line or a count, not a name',
+        });
         break;
       }
       // An unknown word (x) may carry a verb or a preposition in front: 北至北马路, 以五大道.
@@ -193,7 +205,13 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
       const at = s.indexOf(road, from);
       if (at < 0 || at >= c.end) continue;
       from = at + road.length;
-      chosen.push({ start: at, end: at + road.length, name: road, how: known.indexed(road) ? 'index' : 'grammar', kind: suffixOf(lex, road)?.kind ?? 'road' });
+      chosen.push({
+        start: at,
+        end: at + road.length,
+        name: road,
+        how: known.indexed(road) ? 'index' : 'grammar',
+        kind: suffixOf(lex, road)?.kind ?? 'road',
+      });
     }
   }
   // A与B交口: two roads side by side, then a word for their crossing.
@@ -203,12 +221,20 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
     if (a.kind !== 'road' || b.kind !== 'road') continue;
     if (!CROSSING_JOIN.test(s.slice(a.end, b.start)) || !CROSSING_END.test(s.slice(b.end))) continue;
     const end = b.end + CROSSING_END.exec(s.slice(b.end))![0].length;
-    chosen.push({ start: a.start, end, name: s.slice(a.start, end), how: 'crossing', kind: 'site', roads: [a.name, b.name] });
+    chosen.push({
+      start: a.start,
+      end,
+      name: s.slice(a.start, end),
+      how: 'crossing',
+      kind: 'site',
+      roads: [a.name, b.name],
+    });
   }
   // 引进万达广场: a brand to bring in, not a place that is there.
   for (const c of chosen) {
     const brand = lex.brand_before.words.find((b) => s.slice(0, c.start).endsWith(b));
-    if (brand && c.how !== 'not-place' && c.how !== 'curated') Object.assign(c, { how: 'not-place', reason: lex.brand_before.reason });
+    if (brand && c.how !== 'not-place' && c.how !== 'curated')
+      Object.assign(c, { how: 'not-place', reason: lex.brand_before.reason });
   }
   // X式, X般 …: a figure of speech, not the place X.
   for (const c of chosen) {

@@ -17,13 +17,11 @@ const r5 = (x: number) => Math.round(x * 1e5) / 1e5;
 // 'failed' ones are placeholders near a district centre and must never locate a school.
 const schools = (JSON.parse(read('schools/schools_wgs84.geojson')) as FeatureCollection<Point>).features
   .filter((f) => f.properties!.geocode_confidence === 'name' && f.properties!.qa_in_stated_district === true)
-  .map(
-    (f): Feature<Point> => ({
-      type: 'Feature',
-      properties: { name: f.properties!.name, district: f.properties!.district, level: f.properties!.level },
-      geometry: { type: 'Point', coordinates: f.geometry.coordinates.map(r5) },
-    }),
-  );
+  .map((f): Feature<Point> => ({
+    type: 'Feature',
+    properties: { name: f.properties!.name, district: f.properties!.district, level: f.properties!.level },
+    geometry: { type: 'Point', coordinates: f.geometry.coordinates.map(r5) },
+  }));
 writeFileSync(join(out, 'schools.geojson'), JSON.stringify({ type: 'FeatureCollection', features: schools }) + '\n');
 
 // Stop order of each line: { line: [[stop name, lon, lat], ...] } in travel order.
@@ -35,7 +33,9 @@ for (const row of rows) {
   lines.get(line!)!.push([Number(seq), name!, r5(Number(lon)), r5(Number(lat))]);
 }
 const order = Object.fromEntries(
-  [...lines].sort(([a], [b]) => (a < b ? -1 : 1)).map(([l, s]) => [l, s.sort((a, b) => a[0] - b[0]).map((x) => x.slice(1))]),
+  [...lines]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([l, s]) => [l, s.sort((a, b) => a[0] - b[0]).map((x) => x.slice(1))]),
 );
 writeFileSync(join(out, 'bus-lines.json'), JSON.stringify(order) + '\n');
 

@@ -5,7 +5,13 @@
 import { truncate, rewind } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import { pinyin } from 'pinyin-pro';
-import { UNCERTAIN_M, type PlaceFeature, type PlaceProperties, type SourceRef, type UnlocatedFeature } from '../../src/lib/contracts/features.ts';
+import {
+  UNCERTAIN_M,
+  type PlaceFeature,
+  type PlaceProperties,
+  type SourceRef,
+  type UnlocatedFeature,
+} from '../../src/lib/contracts/features.ts';
 import type { GeoPlace } from '../geocode/geocode.ts';
 
 export interface Layers {
@@ -91,7 +97,12 @@ export function buildLayers(places: GeoPlace[], texts: Map<string, string>, plan
       ...(p.figures ? { figures: p.figures } : {}),
     };
     if (!p.geometry || p.precision_m === null) {
-      layers.unlocated.push({ type: 'Feature', id, properties: { ...base, precision_m: null, status: 'not-located' }, geometry: null });
+      layers.unlocated.push({
+        type: 'Feature',
+        id,
+        properties: { ...base, precision_m: null, status: 'not-located' },
+        geometry: null,
+      });
       continue;
     }
     const props: PlaceProperties = {

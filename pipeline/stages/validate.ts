@@ -10,7 +10,10 @@ import type { PlaceFeature, UnlocatedFeature } from '../../src/lib/contracts/fea
 import { validateFeatureCollection } from '../../src/lib/contracts/validate.ts';
 import { PipelineError } from '../errors.ts';
 
-export function validateLayers(files: Record<string, (PlaceFeature | UnlocatedFeature)[]>, texts: Map<string, string>): void {
+export function validateLayers(
+  files: Record<string, (PlaceFeature | UnlocatedFeature)[]>,
+  texts: Map<string, string>,
+): void {
   const errors: string[] = [];
   const ids = new Set<string>();
   for (const [file, features] of Object.entries(files)) {
@@ -21,7 +24,8 @@ export function validateLayers(files: Record<string, (PlaceFeature | UnlocatedFe
     for (const f of features) {
       if (ids.has(f.id)) errors.push(`${file}: feature ${f.id}: id used in another layer`);
       ids.add(f.id);
-      if (f.geometry !== null && !booleanValid(f as Feature)) errors.push(`${file}: feature ${f.id}: invalid geometry (turf booleanValid)`);
+      if (f.geometry !== null && !booleanValid(f as Feature))
+        errors.push(`${file}: feature ${f.id}: invalid geometry (turf booleanValid)`);
       for (const s of f.properties.sources) {
         const text = texts.get(s.plan);
         if (!text) errors.push(`${file}: feature ${f.id}: cites unknown plan ${s.plan}`);

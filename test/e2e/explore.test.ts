@@ -123,7 +123,9 @@ describe('explore: filters, list, URL state', () => {
     expect(await t.page.getByTestId('feature-name').textContent()).toBe(unlocated.properties.name);
     expect(await t.page.getByTestId('feature-precision').textContent()).toContain('未定位');
     expect(await t.page.getByTestId('feature-zoom').count()).toBe(0);
-    expect(await t.page.getByTestId('feature-panel').textContent()).toContain(unlocated.properties.sources[0]!.quote.slice(0, 20));
+    expect(await t.page.getByTestId('feature-panel').textContent()).toContain(
+      unlocated.properties.sources[0]!.quote.slice(0, 20),
+    );
     expect((await hashParams(t.page)).sel).toBe(unlocated.id);
     await shot(t.page, 'explore-unlocated-desktop');
     expectClean(t.problems);

@@ -66,7 +66,9 @@ describe('filters', () => {
     for (const id of ['heping-2016-fyp', 'hebei-2022-fyp'])
       expect(plans[id]).toBe(applyFilters(places, { ...f, plans: [id] }).length);
     // The kind facet itself is not narrowed by its own choice.
-    expect(facetCounts(places, f, 'kinds').site).toBe(applyFilters(places, { ...emptyFilters(), kinds: ['site'] }).length);
+    expect(facetCounts(places, f, 'kinds').site).toBe(
+      applyFilters(places, { ...emptyFilters(), kinds: ['site'] }).length,
+    );
   });
 
   test('toggle adds and removes a value', () => {

@@ -11,14 +11,31 @@ import { evalText, quantile, score, type Truth } from '../../pipeline/geocode/ev
 const lex = readLexicon('data/gazetteer/lexicon.json');
 const ctx = defaultContext();
 const known = { curated: new Map<string, string>(), indexed: (n: string) => ctx.index.byName.has(n) };
-const found = (s: string) => spansOf(s, lex, known).filter((x) => x.how !== 'not-place').map((x) => x.name);
-const refused = (s: string) => spansOf(s, lex, known).filter((x) => x.how === 'not-place').map((x) => x.name);
+const found = (s: string) =>
+  spansOf(s, lex, known)
+    .filter((x) => x.how !== 'not-place')
+    .map((x) => x.name);
+const refused = (s: string) =>
+  spansOf(s, lex, known)
+    .filter((x) => x.how === 'not-place')
+    .map((x) => x.name);
 
 describe('place names in a sentence (grammar, index and stop-lists)', () => {
   test('names of every form are found, whatever the plan', () => {
-    const s = '加快推进南开大悦城二期建设，依托南开大学、天津大学，改造白堤路与红旗路交口周边，地铁6号线水上公园东路站，天津市第一中心医院。';
+    const s =
+      '加快推进南开大悦城二期建设，依托南开大学、天津大学，改造白堤路与红旗路交口周边，地铁6号线水上公园东路站，天津市第一中心医院。';
     expect(found(s)).toEqual(
-      expect.arrayContaining(['南开大悦城', '南开大学', '天津大学', '白堤路', '红旗路', '白堤路与红旗路交口', '地铁6号线', '水上公园东路站', '天津市第一中心医院']),
+      expect.arrayContaining([
+        '南开大悦城',
+        '南开大学',
+        '天津大学',
+        '白堤路',
+        '红旗路',
+        '白堤路与红旗路交口',
+        '地铁6号线',
+        '水上公园东路站',
+        '天津市第一中心医院',
+      ]),
     );
   });
   test('figures of speech, programmes, brands to attract and places outside Tianjin are not places', () => {
@@ -28,7 +45,9 @@ describe('place names in a sentence (grammar, index and stop-lists)', () => {
   });
   test('a zone given by its enclosing roads is one span, with its roads, each also a mention of its road', () => {
     const sp = spansOf('以马场道、西康路、贵州路、岳阳道围合', lex, known);
-    expect(sp.filter((x) => x.how === 'enclosure').map((x) => x.roads)).toEqual([['马场道', '西康路', '贵州路', '岳阳道']]);
+    expect(sp.filter((x) => x.how === 'enclosure').map((x) => x.roads)).toEqual([
+      ['马场道', '西康路', '贵州路', '岳阳道'],
+    ]);
     expect(sp.filter((x) => x.how !== 'enclosure').map((x) => [x.name, x.kind])).toEqual([
       ['马场道', 'road'],
       ['西康路', 'road'],
@@ -48,22 +67,35 @@ describe('evaluation on the annotated plans (test/fixtures/eval)', () => {
     test(`${f}: recall, located share, precision and false matches within the bars`, () => {
       const truth = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Truth;
       const text = readFileSync(evalText(dir, f), 'utf8');
-      const { result, layers } = geocodeOne(ctx, { id: truth.plan.id, text, districts: [truth.plan.district], street: truth.plan.street });
+      const { result, layers } = geocodeOne(ctx, {
+        id: truth.plan.id,
+        text,
+        districts: [truth.plan.district],
+        street: truth.plan.street,
+      });
       const s = score(truth, result, layers);
       const written = f.includes('-test.');
       // The bars (README, "How precise the data is"): the written plans were not tuned on.
       expect(s.mentionsFound / s.mentions, 'mention recall').toBeGreaterThanOrEqual(written ? 0.9 : 0.85);
       expect(s.placesLocated / s.places, 'located').toBeGreaterThanOrEqual(written ? 0.7 : 0.5);
-      if (s.withTruth) expect(s.within / s.withTruth, `within claimed precision (p90 ${quantile(s.errors, 0.9)} m)`).toBeGreaterThanOrEqual(written ? 0.9 : 0.8);
+      if (s.withTruth)
+        expect(
+          s.within / s.withTruth,
+          `within claimed precision (p90 ${quantile(s.errors, 0.9)} m)`,
+        ).toBeGreaterThanOrEqual(written ? 0.9 : 0.8);
       if (written) expect(s.falseMatches).toEqual([]);
     });
   }
 });
 
 describe('npm run geocode: a planner’s own plan', () => {
-  const run = (...args: string[]) => spawnSync('npx', ['tsx', 'pipeline/geocode-cli.ts', ...args], { encoding: 'utf8' });
+  const run = (...args: string[]) =>
+    spawnSync('npx', ['tsx', 'pipeline/geocode-cli.ts', ...args], { encoding: 'utf8' });
   const tmp = () => mkdtempSync(join(tmpdir(), 'geocode-'));
-  const dataStamp = () => readdirSync('data/geojson').map((f) => `${f}:${statSync(join('data/geojson', f)).mtimeMs}`).join();
+  const dataStamp = () =>
+    readdirSync('data/geojson')
+      .map((f) => `${f}:${statSync(join('data/geojson', f)).mtimeMs}`)
+      .join();
 
   test('writes every place found, located or not, with quotes that slice back to the text, and leaves data/ alone', () => {
     const out = tmp();
@@ -76,8 +108,7 @@ describe('npm run geocode: a planner’s own plan', () => {
     expect(fc.type).toBe('FeatureCollection');
     const names = fc.features.map((x: { properties: { name: string } }) => x.properties.name);
     expect(names).toEqual(expect.arrayContaining(['南开区', '南开中学', '水上公园东路站', '古文化街']));
-    for (const x of fc.features)
-      for (const s of x.properties.sources) expect(text.slice(s.start, s.end)).toBe(s.quote);
+    for (const x of fc.features) for (const s of x.properties.sources) expect(text.slice(s.start, s.end)).toBe(s.quote);
     expect(fc.features.some((x: { geometry: unknown }) => x.geometry === null)).toBe(true);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('Places not located');
     expect(dataStamp()).toBe(before);

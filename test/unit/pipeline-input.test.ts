@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { readPlans } from '../../pipeline/stages/read.ts';
 
-function plansDir(text: Buffer | string, sha?: string): string {
+function plansDir(text: Buffer | string, sha?: string, file = 'p.txt'): string {
   const dir = mkdtempSync(join(tmpdir(), 'plans-'));
   const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
   writeFileSync(join(dir, 'p.txt'), bytes);
@@ -17,7 +17,7 @@ function plansDir(text: Buffer | string, sha?: string): string {
     district: 'd',
     period: { from: 2021, to: 2025, vision: null },
     kind: 'k',
-    file: 'p.txt',
+    file,
     sha256: sha ?? createHash('sha256').update(bytes).digest('hex'),
   };
   writeFileSync(join(dir, 'plans.json'), JSON.stringify([meta]));
@@ -34,6 +34,15 @@ describe('bad plan input is refused with a clear message', () => {
   });
   test('a text changed since plans.json', () => {
     expect(() => readPlans(plansDir('第一章 总则', '0'.repeat(64)))).toThrow(/sha256 .* differs from plans.json/);
+  });
+  test('a whitespace-only text, NUL bytes, a byte-order mark', () => {
+    expect(() => readPlans(plansDir(' \n\t\n'))).toThrow(/p\.txt: no Chinese text/);
+    expect(() => readPlans(plansDir('第一章\u0000总则'))).toThrow(/p\.txt: contains NUL/);
+    expect(() => readPlans(plansDir('\ufeff第一章 总则'))).toThrow(/p\.txt: starts with a byte-order mark/);
+  });
+  test('a plan file outside data/plans, and a plan too large', () => {
+    expect(() => readPlans(plansDir('第一章 总则', undefined, '../../README.md'))).toThrow(/must be a plain file name/);
+    expect(() => readPlans(plansDir('第'.repeat(2_000_000)))).toThrow(/over the 5 MB a plan may be/);
   });
   test('a good text is read', () => {
     expect(readPlans(plansDir('第一章 总则'))[0]!.text).toBe('第一章 总则');
@@ -54,5 +63,23 @@ describe('npm run data on bad input', () => {
     expect(readFileSync(join(dir, 'heping-2016-fyp.outline.json'), 'utf8')).toBe('previous output');
     expect(before.length).toBeGreaterThan(1000);
     expect(existsSync(join(dir, '.tmp-'))).toBe(false);
+  });
+});
+
+describe("a run that would drop most of a plan's places is refused", () => {
+  test('unless --allow-shrink', async () => {
+    const { checkShrink } = await import('../../pipeline/shrink.ts');
+    const empty = ['zones', 'corridors', 'sites', 'unlocated'].map((f) => ({
+      path: `data/geojson/${f}.geojson`,
+      content: JSON.stringify({ type: 'FeatureCollection', features: [] }),
+    }));
+    expect(() => checkShrink('data/geojson', empty)).toThrow(
+      /heping-2016-fyp: \d+ places now, 0 after this run.*--allow-shrink/,
+    );
+    const same = ['zones', 'corridors', 'sites', 'unlocated'].map((f) => ({
+      path: `data/geojson/${f}.geojson`,
+      content: readFileSync(`data/geojson/${f}.geojson`, 'utf8'),
+    }));
+    expect(() => checkShrink('data/geojson', same)).not.toThrow();
   });
 });

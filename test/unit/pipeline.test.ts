@@ -76,7 +76,10 @@ describe('npm run data output', () => {
 
   test('places not located are published with their passages and geometry null', () => {
     const f = result.files.find((x) => x.path.endsWith('unlocated.geojson'))!;
-    const features = JSON.parse(f.content).features as { geometry: unknown; properties: { status: string; precision_m: unknown; sources: unknown[] } }[];
+    const features = JSON.parse(f.content).features as {
+      geometry: unknown;
+      properties: { status: string; precision_m: unknown; sources: unknown[] };
+    }[];
     expect(features.length).toBeGreaterThan(0);
     for (const x of features) {
       expect(x.geometry).toBeNull();

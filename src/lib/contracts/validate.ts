@@ -39,7 +39,8 @@ export function validateFeatureCollection(fc: unknown, file: string): string[] {
     if (!isStrArr(p.plans) || p.plans.length === 0) bad('properties.plans must list at least one plan');
     if (!isStrArr(p.themes)) bad('properties.themes must be a list');
     if (!isStr(p.method)) bad('properties.method missing');
-    if (!(PLACE_STATUSES as readonly string[]).includes(p.status as string)) bad(`unknown status "${String(p.status)}"`);
+    if (!(PLACE_STATUSES as readonly string[]).includes(p.status as string))
+      bad(`unknown status "${String(p.status)}"`);
     const unlocated = p.status === 'not-located';
     if (unlocated ? p.precision_m !== null : typeof p.precision_m !== 'number' || !(p.precision_m > 0))
       bad(unlocated ? 'a place not located has precision_m null' : 'properties.precision_m must be a positive number');

@@ -56,6 +56,7 @@ export const intersects = (a: BBox, b: BBox): boolean => a[0] <= b[2] && b[0] <=
 /** The area each plan covers (its street or district), as named in plans.json and drawn as an admin feature. */
 export function planArea(places: Place[], areaName: string): LocatedPlace | undefined {
   return places.find(
-    (p): p is LocatedPlace => isLocated(p) && p.feature.properties.kind === 'admin' && p.feature.properties.name === areaName,
+    (p): p is LocatedPlace =>
+      isLocated(p) && p.feature.properties.kind === 'admin' && p.feature.properties.name === areaName,
   );
 }
