@@ -156,6 +156,27 @@ function figuresAfter(text: string): StatedFigures | undefined {
   return { area_km2: n };
 }
 
+/**
+ * The themes of a mention: those its own name says (…医院 民生, …地铁 交通), else the one or two the
+ * words around it say most often.
+ */
+function themesOf(lex: Lexicon, name: string, around: string): string[] {
+  const score = Object.entries(lex.themes).map(([theme, words]) => ({
+    theme,
+    own: words.some((w) => name.includes(w)),
+    n: words.reduce((k, w) => k + (around.split(w).length - 1), 0),
+  }));
+  const own = score.filter((x) => x.own).map((x) => x.theme);
+  if (own.length) return own;
+  const best = Math.max(...score.map((x) => x.n));
+  return best > 0
+    ? score
+        .filter((x) => x.n === best)
+        .slice(0, 2)
+        .map((x) => x.theme)
+    : [];
+}
+
 const at = (g: Geometry): Position => (g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates);
 
 /** The curated entry's geometry, located once per run; a reason when the reference data cannot build it. */
@@ -424,8 +445,8 @@ export function geocodePlan(ctx: GeocodeContext, plan: PlanInput): PlanResult {
     for (const { sp, p } of resolved) {
       const fig = figuresAfter(s.slice(sp.end, sp.end + 20));
       if (fig && !p.curated) p.figures = { ...p.figures, ...fig };
-      for (const [theme, words] of Object.entries(lex.themes))
-        if (words.some((w) => p.name.includes(w) || s.includes(w))) p.themes.add(theme);
+      if (!p.curated)
+        for (const t of themesOf(lex, p.name, s.slice(Math.max(0, sp.start - 20), sp.end + 20))) p.themes.add(t);
     }
   }
   return { places: [...places.values()], notPlaces, outside };
