@@ -39,8 +39,12 @@ const ROAD_TOKEN = /[\u4e00-\u9fa5]{1,6}?(?:大街|大道|路|道|街)/g;
 const STOP_TAIL = /(?:公交站|地铁站|火车站|站)$/;
 const DIRECTION = /[东西南北]$/;
 
-/** The road names inside a stop's name, in order. */
+/**
+ * The road names inside a stop's name, in order. A stop named after a metro station (和平路地铁站)
+ * names the station, which may not be on that road (the 和平路 station is on 营口道).
+ */
 export function roadTokens(stopName: string): string[] {
+  if (/地铁站$/.test(stopName)) return [];
   const base = stopName.replace(STOP_TAIL, '');
   return [...base.matchAll(ROAD_TOKEN)].map((m) => m[0]).filter((r) => r.length >= 3 || /^[^地]大?[路道街]$/.test(r));
 }

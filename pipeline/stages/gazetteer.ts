@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kinks, polygon } from '@turf/turf';
 import type { GazetteerEntry, OutOfScope } from '../../src/lib/contracts/gazetteer.ts';
-import { FEATURE_KINDS, TIANJIN_BBOX } from '../../src/lib/contracts/features.ts';
+import * as v from 'valibot';
+import { TIANJIN_BBOX } from '../../src/lib/contracts/features.ts';
+import { GazetteerEntrySchema, OutOfScopeSchema } from './gazetteer-schema.ts';
 import { PipelineError } from '../errors.ts';
 import type { Located } from './locate.ts';
 
@@ -15,25 +17,34 @@ export function readGazetteer(dir: string): { entries: GazetteerEntry[]; outOfSc
       throw new PipelineError(`${join(dir, f)}: ${(e as Error).message}`);
     }
   };
-  const entries = read('places.json') as GazetteerEntry[];
+  const raw = read('places.json') as unknown;
+  if (!Array.isArray(raw)) throw new PipelineError(`${join(dir, 'places.json')}: expected a list of entries`);
   const ids = new Set<string>();
+  const entries = raw.map((e: Record<string, unknown>, i) => {
+    const who = `gazetteer entry "${typeof e?.id === 'string' ? e.id : `#${i}`}" (${typeof e?.name === 'string' ? e.name : '?'})`;
+    const r = v.safeParse(GazetteerEntrySchema, e);
+    if (!r.success) {
+      const issue = r.issues[0];
+      const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
+      throw new PipelineError(`${join(dir, 'places.json')}: ${who}: ${path ? `${path}: ` : ''}${issue.message}`);
+    }
+    if (ids.has(r.output.id)) throw new PipelineError(`${join(dir, 'places.json')}: ${who}: duplicate id`);
+    ids.add(r.output.id);
+    return r.output as GazetteerEntry;
+  });
+  const oos = v.safeParse(OutOfScopeSchema, read('out-of-scope.json'));
+  if (!oos.success) throw new PipelineError(`${join(dir, 'out-of-scope.json')}: ${oos.issues[0].message}`);
   for (const e of entries) {
-    const bad = (rule: string) => {
-      throw new PipelineError(`gazetteer entry "${e.id ?? '?'}" (${e.name ?? '?'}): ${rule}`);
-    };
-    if (!e.id || !/^[a-z0-9-]+$/.test(e.id)) bad('id must be lower-case a-z, 0-9 and -');
-    if (ids.has(e.id)) bad('duplicate id');
-    ids.add(e.id);
-    if (!e.name) bad('name missing');
-    if (!(FEATURE_KINDS as readonly string[]).includes(e.kind)) bad(`unknown kind "${e.kind}"`);
-    if (!Array.isArray(e.evidence) || e.evidence.length === 0 || e.evidence.some((x) => !x.trim()))
-      bad('missing evidence');
-    if (!(e.precision_m > 0)) bad('precision_m must be a positive number of metres');
-    if (!e.geometry?.type) bad('geometry spec missing');
-    if (e.enclosed_by !== undefined && !(Array.isArray(e.enclosed_by) && e.enclosed_by.every((r) => r.trim())))
-      bad('enclosed_by must list road names');
+    if (e.geometry.type === 'within' && !entries.some((z) => z.id === (e.geometry as { entry: string }).entry))
+      throw new PipelineError(
+        `${join(dir, 'places.json')}: gazetteer entry "${e.id}" (${e.name}): geometry.entry: no entry "${(e.geometry as { entry: string }).entry}"`,
+      );
+    if (e.geometry.type === 'enclosure' && !e.enclosed_by)
+      throw new PipelineError(
+        `${join(dir, 'places.json')}: gazetteer entry "${e.id}" (${e.name}): an enclosure needs enclosed_by`,
+      );
   }
-  return { entries, outOfScope: read('out-of-scope.json') as OutOfScope[] };
+  return { entries, outOfScope: oos.output };
 }
 
 /** Checks a located entry: inside Tianjin, polygons without self-intersections. */

@@ -119,13 +119,44 @@ describe('bad gazetteer entries are refused, naming the entry', () => {
       run(withEntry((e) => (e.geometry = { type: 'point', at: { lnglat: [121.47, 31.23], note: 'Shanghai' } }))),
     ).toThrow(/"heping-xinda".*outside Tianjin/);
   });
+  test('malformed shapes name the entry, the field and the rule, with no stack trace', async () => {
+    const { readGazetteer } = await import('../../pipeline/stages/gazetteer.ts');
+    const cases: [(e: Record<string, unknown>) => void, RegExp][] = [
+      [(e) => (e.geometry = null), /"heping-xinda".*geometry/],
+      [(e) => (e.geometry = { type: 'castle' }), /"heping-xinda".*geometry.*unknown geometry recipe "castle"/],
+      [(e) => (e.geometry = { type: 'polygon', vertices: 'a' }), /"heping-xinda".*geometry\.vertices/],
+      [
+        (e) => (e.geometry = { type: 'point', at: { lnglat: ['117', '39'], note: 'typed by hand' } }),
+        /"heping-xinda".*geometry\.at/,
+      ],
+      [(e) => (e.geometry = { type: 'point', at: { lnglat: [117.2, 39.1] } }), /"heping-xinda".*geometry\.at/],
+      [(e) => (e.precision_m = '100'), /"heping-xinda".*precision_m: must be a number of metres/],
+      [(e) => (e.aliases = '信达'), /"heping-xinda".*aliases/],
+      [
+        (e) => (e.geometry = { type: 'within', entry: 'nowhere' }),
+        /"heping-xinda".*geometry\.entry: no entry "nowhere"/,
+      ],
+      [(e) => (e.colour = 'red'), /"heping-xinda".*colour/],
+    ];
+    for (const [mutate, msg] of cases) {
+      const err = (() => {
+        try {
+          readGazetteer(withEntry(mutate));
+        } catch (x) {
+          return x as Error;
+        }
+      })();
+      expect(err?.name, String(msg)).toBe('PipelineError');
+      expect(err!.message).toMatch(msg);
+    }
+  });
   test('self-intersecting polygon', () => {
     const bowtie = [
       [117.65, 39.02],
       [117.66, 39.03],
       [117.66, 39.02],
       [117.65, 39.03],
-    ].map((p) => ({ lnglat: p, note: 'test' }));
+    ].map((p) => ({ lnglat: p, note: 'a test vertex of a bowtie' }));
     expect(run(withEntry((e) => (e.geometry = { type: 'polygon', vertices: bowtie })))).toThrow(
       /"heping-xinda".*intersects itself/,
     );
