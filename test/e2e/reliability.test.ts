@@ -16,6 +16,18 @@ afterAll(async () => {
 const FAILED_LOAD = /Failed to load resource/;
 
 describe('reliability', () => {
+  test('malformed links (bad escapes, a latitude off the map, a centre off the earth) open the app, never a blank page', async () => {
+    for (const hash of ['#%%%', '#/plan/%', '#/?v=117.2,91,10', '#/?near=999,999&tab=near']) {
+      const t = await openPage(browser);
+      await gotoReady(t, hash);
+      expect(await t.page.evaluate(() => window.planAtlas.map !== null), hash).toBe(true);
+      expect(await t.page.getByTestId('map-error').count(), hash).toBe(0);
+      expect(await t.page.locator('header').count(), hash).toBeGreaterThan(0);
+      expectClean(t.problems);
+      await t.context.close();
+    }
+  });
+
   test('without WebGL: a readable message, and the list, search and reader still work', async () => {
     const t = await openPage(noWebgl);
     await t.page.goto(`${t.baseUrl}#/?tab=list`);

@@ -20,6 +20,15 @@ describe('app state in the URL hash', () => {
     expect(parseParams(hashQuery(hashWith('#/', p)))).toEqual(p);
   });
 
+  test('a view or centre off the map is dropped, and a malformed escape does not throw', async () => {
+    expect(parseParams(hashQuery('#/?v=117.2,91,10')).view).toBeNull();
+    expect(parseParams(hashQuery('#/?v=117.2,39.1,40')).view).toBeNull();
+    expect(parseParams(hashQuery('#/?near=999,999')).near).toBeNull();
+    const { parseHash } = await import('../../src/lib/state/route.ts');
+    expect(parseHash('#%%%')).toEqual({ view: 'map' });
+    expect(parseHash('#/plan/%')).toMatchObject({ view: 'plan', plan: '%' });
+  });
+
   test('defaults are left out and bad values ignored', () => {
     const p = parseParams(hashQuery('#/?v=abc&radius=99999999&lang=fr&tab=<img>'));
     expect(p.view).toBeNull();

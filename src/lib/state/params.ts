@@ -29,16 +29,22 @@ const nums = (s: string | null, n: number): number[] | null => {
   return xs.length === n && xs.every(Number.isFinite) ? xs : null;
 };
 
+/** A view or a point a map can show: longitude, latitude (Web Mercator's limits) and zoom in range. */
+const inRange = (xs: number[] | null, ranges: [number, number][]): number[] | null =>
+  xs && xs.every((x, i) => x >= ranges[i]![0] && x <= ranges[i]![1]) ? xs : null;
+const LNG: [number, number] = [-180, 180];
+const LAT: [number, number] = [-85, 85];
+
 export function parseParams(p: URLSearchParams): AppParams {
   const filters = emptyFilters();
   for (const f of FACETS) filters[f] = (p.get(f) ?? '').split(',').filter(Boolean);
   const radius = Number(p.get('radius'));
   const tab = p.get('tab');
   return {
-    view: nums(p.get('v'), 3) as AppParams['view'],
+    view: inRange(nums(p.get('v'), 3), [LNG, LAT, [0, 22]]) as AppParams['view'],
     filters,
     sel: p.get('sel') || null,
-    near: nums(p.get('near'), 2) as AppParams['near'],
+    near: inRange(nums(p.get('near'), 2), [LNG, LAT]) as AppParams['near'],
     radius: radius >= 100 && radius <= 10_000 ? radius : DEFAULT_RADIUS,
     basemap: p.get('basemap') || null,
     lang: p.get('lang') === 'en' ? 'en' : 'zh',

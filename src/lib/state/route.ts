@@ -15,7 +15,17 @@ export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [path = '', query = ''] = raw.split('?', 2);
   const params = new URLSearchParams(query);
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  // A malformed escape (#/plan/%) is kept as typed rather than thrown: a bad link must not blank the app.
+  const parts = path
+    .split('/')
+    .filter(Boolean)
+    .map((x) => {
+      try {
+        return decodeURIComponent(x);
+      } catch {
+        return x;
+      }
+    });
   if (parts[0] === 'plan' && parts[1]) {
     const r = /^(\d+)-(\d+)$/.exec(params.get('r') ?? '');
     return {
