@@ -15,6 +15,7 @@ import { buildLayers, type Layers } from './stages/build.ts';
 import { validateLayers } from './stages/validate.ts';
 import { report, sizeChecks, type SizeCheck } from './stages/report.ts';
 import { SCHEMA_VERSION, type Manifest } from '../src/lib/contracts/features.ts';
+import type { PlanMeta } from '../src/lib/contracts/plan.ts';
 import { featureExtent, roundBox, unionBox } from '../src/lib/contracts/extent.ts';
 import { json, type OutFile } from './write.ts';
 
@@ -31,6 +32,16 @@ export interface PipelineResult {
   summary: string[];
   checks: SizeCheck[];
   layers: Layers;
+}
+
+/** Colours for plans that name none in plans.json, distinguishable on the light basemap. */
+const SPARE_COLOURS = ['#e69f00', '#f0e442', '#8c564b', '#984ea3', '#4daf4a', '#377eb8', '#e41a1c', '#a65628'];
+
+export function planColours(metas: PlanMeta[]): Record<string, string> {
+  const used = new Set(metas.map((m) => m.colour).filter(Boolean));
+  const spare = SPARE_COLOURS.filter((c) => !used.has(c));
+  let next = 0;
+  return Object.fromEntries(metas.map((m) => [m.id, m.colour ?? spare[next++ % spare.length]!]));
 }
 
 export const DEFAULTS: PipelineOptions = {
@@ -96,6 +107,7 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
     schema_version: SCHEMA_VERSION,
     bbox: roundBox(unionBox(all.map(featureExtent))),
     plans: planOrder,
+    plan_colours: planColours(plans.map((p) => p.meta)),
     layers: Object.entries(layerFiles).map(([file, fs]) => ({ file, count: fs.length })),
     counts: Object.fromEntries(
       ['site', 'corridor', 'area', 'road', 'river', 'rail', 'station', 'admin'].map((k) => [

@@ -37,8 +37,12 @@ mkdirSync(out, { recursive: true });
 
 const read = (p: string): FeatureCollection => JSON.parse(readFileSync(join(src, p), 'utf8'));
 
-/** Highlighted districts: the plan areas. */
-const PLAN_DISTRICTS = new Set(['和平区', '河北区', '东丽区', '滨海新区']);
+/** Highlighted districts: the plan areas, as plans.json gives them. */
+const PLAN_DISTRICTS = new Set(
+  (JSON.parse(readFileSync('data/plans/plans.json', 'utf8')) as { district: string; districts?: string[] }[]).flatMap(
+    (p) => p.districts ?? [p.district],
+  ),
+);
 
 function tidy<T extends Geometry>(f: Feature<T>, tolerance: number): Feature<T> {
   const s = tolerance > 0 ? simplify(f, { tolerance, highQuality: true }) : f;

@@ -58,6 +58,8 @@ export function readPlans(dir: string): PlanText[] {
     if (!/^[a-z0-9-]+$/.test(meta.id))
       throw new PipelineError(`${metaPath}: plan id "${meta.id}" must be lower-case a-z, 0-9 and -`);
     if (ids.has(meta.id)) throw new PipelineError(`${metaPath}: duplicate plan id "${meta.id}"`);
+    if (meta.colour !== undefined && !/^#[0-9a-f]{6}$/i.test(meta.colour))
+      throw new PipelineError(`${metaPath}: plan ${meta.id}: colour "${meta.colour}" must be #rrggbb`);
     ids.add(meta.id);
     // The text is cited in the published layers: it must be a file of data/plans itself.
     if (!/^[A-Za-z0-9._-]+$/.test(meta.file) || meta.file.startsWith('.'))

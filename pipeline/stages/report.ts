@@ -58,10 +58,11 @@ const anchorList = (ms: { plan: string; anchor: string }[]) =>
 
 function typedCoordinates(entries: GazetteerEntry[]): string[] {
   const out: string[] = [];
-  const refs = (e: GazetteerEntry): PositionRef[] => {
-    const g = e.geometry as { at?: PositionRef; vertices?: PositionRef[]; start?: PositionRef };
-    return [g.at, g.start, ...(g.vertices ?? [])].filter((x): x is PositionRef => !!x);
-  };
+  const refs = (e: GazetteerEntry): PositionRef[] =>
+    [e.geometry, e.fallback].flatMap((spec) => {
+      const g = (spec ?? {}) as { at?: PositionRef; vertices?: PositionRef[]; start?: PositionRef };
+      return [g.at, g.start, ...(g.vertices ?? [])].filter((x): x is PositionRef => !!x);
+    });
   for (const e of entries)
     for (const r of refs(e)) if ('lnglat' in r) out.push(`- ${e.name} (${e.id}): ${r.lnglat.join(', ')} — ${r.note}`);
   return out;

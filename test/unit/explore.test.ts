@@ -146,6 +146,9 @@ describe('export', () => {
     expect(csvCell('a"b')).toBe('"a""b"');
     expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell(undefined)).toBe('""');
+    for (const f of [' =1+1', '\n=1+1', '＝SUM(A1)', '\u3000+1', '＠x', '－1'])
+      expect(csvCell(f).startsWith(`"'`), JSON.stringify(f)).toBe(true);
+    expect(csvCell('南京路 = 商贸带')).toBe('"南京路 = 商贸带"');
   });
 
   test('one row per place, with every citation', () => {

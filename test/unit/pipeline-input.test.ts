@@ -83,3 +83,22 @@ describe("a run that would drop most of a plan's places is refused", () => {
     expect(() => checkShrink('data/geojson', same)).not.toThrow();
   });
 });
+
+describe('plan colours come from plans.json', () => {
+  test('a plan without a colour gets a spare one, never the grey of "no theme"', async () => {
+    const { planColours } = await import('../../pipeline/run.ts');
+    const metas = [{ id: 'a', colour: '#0072b2' }, { id: 'b' }, { id: 'c' }] as Parameters<typeof planColours>[0];
+    const c = planColours(metas);
+    expect(c.a).toBe('#0072b2');
+    expect(c.b).toMatch(/^#[0-9a-f]{6}$/);
+    expect(new Set(Object.values(c)).size).toBe(3);
+    expect(Object.values(c)).not.toContain('#888888');
+  });
+  test('a malformed colour is refused', () => {
+    const dir = plansDir('第一章 总则');
+    const metas = JSON.parse(readFileSync(join(dir, 'plans.json'), 'utf8'));
+    metas[0].colour = 'red';
+    writeFileSync(join(dir, 'plans.json'), JSON.stringify(metas));
+    expect(() => readPlans(dir)).toThrow(/plan p: colour "red" must be #rrggbb/);
+  });
+});

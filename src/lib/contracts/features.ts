@@ -69,6 +69,8 @@ export interface Manifest {
   /** Extent of all features (points padded by their precision): the map's first view. */
   bbox: [number, number, number, number];
   plans: string[];
+  /** Each plan's colour, from plans.json (a sixth plan is never drawn grey like "no theme"). */
+  plan_colours: Record<string, string>;
   layers: { file: string; count: number }[];
   counts: Record<string, number>;
 }

@@ -16,6 +16,8 @@ export interface PlanMeta {
   districts?: string[];
   street: string | null;
   area_label: string;
+  /** The plan's colour on the map (#rrggbb); a plan without one gets the next of the spare palette. */
+  colour?: string;
   period: { from: number; to: number; vision: number | null };
   published: string;
   kind: string;

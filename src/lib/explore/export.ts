@@ -14,7 +14,8 @@ export function toGeoJSON(places: Place[]): FeatureCollection<Geometry | null> {
 /** A CSV cell: quoted, and neutralised if a spreadsheet would read it as a formula. */
 export function csvCell(v: unknown): string {
   let s = v === undefined || v === null ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // Spreadsheets read a formula after leading blanks too, and in fullwidth (＝SUM…).
+  if (/^[\s\u3000]*[=+\-@＝＋－＠]/.test(s) || /^[\t\r\n]/.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 

@@ -1,4 +1,6 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
+import manifest from '../../../../data/geojson/manifest.json';
+import type { Manifest } from '../../contracts/features.ts';
 
 /** Colours of the built-in basemap and of the plan layers, kept apart from geometry logic. */
 export const basemapTheme = {
@@ -20,14 +22,8 @@ export const basemapTheme = {
   waterLabel: '#2f6f99',
 } as const;
 
-/** One colour per plan, distinguishable on the light basemap (and for common colour-blindness). */
-export const planColours: Record<string, string> = {
-  'hangzhoudao-2021-fyp': '#0072b2',
-  'hangzhoudao-2023-action': '#56b4e9',
-  'hebei-2022-fyp': '#d55e00',
-  'jinzhong-2021-fyp': '#009e73',
-  'heping-2016-fyp': '#cc79a7',
-};
+/** One colour per plan: plans.json's, written into the (bundled) manifest by the pipeline. */
+export const planColours: Record<string, string> = (manifest as unknown as Manifest).plan_colours ?? {};
 
 export const FONT = ['Noto Sans CJK SC', 'sans-serif'];
 
