@@ -40,6 +40,8 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
 export interface Problems {
   pageErrors: string[];
   consoleErrors: string[];
+  /** Warnings too: MapLibre reports bad style expressions as console warnings. */
+  consoleWarnings: string[];
   externalRequests: string[];
 }
 
@@ -49,6 +51,9 @@ export interface TestPage {
   problems: Problems;
   baseUrl: string;
 }
+
+/** Chromium's own notes about software WebGL, not the app's: they are the machine's, not a fault. */
+const CHROMIUM_NOISE = /GPU stall due to ReadPixels|Automatic fallback to software WebGL/;
 
 export function isLocal(url: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
@@ -78,7 +83,7 @@ export async function openPage(
     locale: 'zh-CN',
     ...opts.contextOptions,
   });
-  const problems: Problems = { pageErrors: [], consoleErrors: [], externalRequests: [] };
+  const problems: Problems = { pageErrors: [], consoleErrors: [], consoleWarnings: [], externalRequests: [] };
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (isLocal(url)) return route.continue();
@@ -89,6 +94,7 @@ export async function openPage(
   page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error' && !opts.allowConsoleError?.test(m.text())) problems.consoleErrors.push(m.text());
+    if (m.type() === 'warning' && !CHROMIUM_NOISE.test(m.text())) problems.consoleWarnings.push(m.text());
   });
   return { page, context, problems, baseUrl: inject('baseUrl') };
 }
@@ -96,6 +102,7 @@ export async function openPage(
 export function expectClean(p: Problems): void {
   expect(p.pageErrors, 'page errors').toEqual([]);
   expect(p.consoleErrors, 'console errors').toEqual([]);
+  expect(p.consoleWarnings, 'console warnings').toEqual([]);
   expect(p.externalRequests, 'requests that left 127.0.0.1').toEqual([]);
 }
 

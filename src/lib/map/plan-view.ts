@@ -83,8 +83,9 @@ export function highlight(m: MapLibreMap, selected: Place | undefined, hovered: 
   const features: Feature[] = [];
   const mark = (p: Place, state: string) =>
     ({ ...p.feature, properties: { state, precision_m: p.feature.properties.precision_m } }) as Feature;
-  if (hovered && hovered !== selected) features.push(mark(hovered, 'hover'));
-  if (selected) features.push(mark(selected, 'selected'));
+  // A place not located has nothing to highlight.
+  if (hovered?.bbox && hovered !== selected) features.push(mark(hovered, 'hover'));
+  if (selected?.bbox) features.push(mark(selected, 'selected'));
   showOverlay(m, HIGHLIGHT_SOURCE, { type: 'FeatureCollection', features });
 }
 

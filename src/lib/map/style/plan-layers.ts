@@ -32,11 +32,18 @@ export const PRECISION_RADIUS: ExpressionSpecification = [
 
 export type ColourBy = 'plan' | 'theme';
 
-/** Colour of a feature by its first plan (or first theme): a `match` over the property's first value. */
+/**
+ * Colour of a feature by its first plan (or first theme): a `match` over the property's first value.
+ * The list arrives as an array when the worker lays features out, but as its JSON text when a
+ * feature-state change re-evaluates paint on the main thread (vector-tile properties are scalars),
+ * so the first value is cut out of `to-string`, which gives the same text for both.
+ */
 function colourOf(prop: 'plans' | 'themes', colours: Record<string, string>): ExpressionSpecification {
+  const text = ['to-string', ['get', prop]];
+  const end = ['index-of', '"', text, 2];
   return [
     'match',
-    ['to-string', ['case', ['>', ['length', ['array', ['get', prop]]], 0], ['at', 0, ['array', ['get', prop]]], '']],
+    ['case', ['>=', end, 2], ['slice', text, 2, end], ''],
     ...Object.entries(colours).flat(),
     NO_THEME_COLOUR,
   ] as unknown as ExpressionSpecification;
