@@ -298,6 +298,10 @@ describe('explore: language, legend, areas, export', () => {
     expect(await t.page.getByTestId('tab-filters').textContent()).toMatch(/^Filters/);
     expect(await t.page.getByTestId('legend').locator('summary').textContent()).toBe('Legend');
     expect(await t.page.getByTestId('list-item').first().locator('.name').textContent()).toMatch(/\p{Script=Han}/u);
+    // Plan titles in English, lists joined with commas.
+    const meta = await t.page.getByTestId('list-item').first().locator('.meta').textContent();
+    expect(meta).toMatch(/Five-Year Plan|action plan/);
+    expect(meta).not.toContain('、');
     await shot(t.page, 'explore-en-desktop');
     await t.page.getByTestId('lang-toggle').click();
     expect(await t.page.getByTestId('tab-filters').textContent()).toMatch(/^筛选/);

@@ -70,6 +70,8 @@ export async function openPage(
     viewport?: keyof typeof VIEWPORTS;
     isMobile?: boolean;
     allowConsoleError?: RegExp;
+    /** Warnings a test provokes on purpose (a failing tile, a message to a stranger's frame). */
+    allowConsoleWarning?: RegExp;
     contextOptions?: Parameters<Browser['newContext']>[0];
   } = {},
 ): Promise<TestPage> {
@@ -94,7 +96,8 @@ export async function openPage(
   page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error' && !opts.allowConsoleError?.test(m.text())) problems.consoleErrors.push(m.text());
-    if (m.type() === 'warning' && !CHROMIUM_NOISE.test(m.text())) problems.consoleWarnings.push(m.text());
+    if (m.type() === 'warning' && !CHROMIUM_NOISE.test(m.text()) && !opts.allowConsoleWarning?.test(m.text()))
+      problems.consoleWarnings.push(m.text());
   });
   return { page, context, problems, baseUrl: inject('baseUrl') };
 }

@@ -70,7 +70,11 @@ describe('reliability', () => {
     ],
   ] as const) {
     test(`a data file that ${what}: a readable error naming it, the rest still usable`, async () => {
-      const t = await openPage(browser, { allowConsoleError: FAILED_LOAD });
+      // MapLibre reports the failed source as a warning too: provoked here on purpose.
+      const t = await openPage(browser, {
+        allowConsoleError: FAILED_LOAD,
+        allowConsoleWarning: /map error AJAXError: Internal Server Error \(500\)/,
+      });
       await t.context.route(/\/assets\/sites-[\w-]+\.geojson$/, (r) => r.fulfill(fulfil));
       await gotoReady(t);
       const msg = t.page.getByTestId('map-error');
@@ -88,7 +92,10 @@ describe('reliability', () => {
   }
 
   test('failing tile requests of an online basemap do not break the app', async () => {
-    const t = await openPage(browser, { allowConsoleError: FAILED_LOAD });
+    const t = await openPage(browser, {
+      allowConsoleError: FAILED_LOAD,
+      allowConsoleWarning: /map error AJAXError: Service Unavailable \(503\)/,
+    });
     await t.context.route(/\/stub-tiles\//, (r) => r.fulfill({ status: 503, body: '' }));
     await gotoReady(t, '#/?basemap=osm');
     expect((await renderedPlaces(t.page)).length).toBeGreaterThan(20);

@@ -9,7 +9,10 @@
 export interface PlanMeta {
   id: string;
   title: string;
+  /** English titles, shown when the interface is in English. */
+  title_en?: string;
   short_title: string;
+  short_title_en?: string;
   issuer: string;
   district: string;
   /** Every district the plan covers, when more than `district` (its area for the geocoder). */
