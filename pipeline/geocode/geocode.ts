@@ -98,6 +98,7 @@ export function geocodeContext(lex: Lexicon, ref: Reference, curated: GazetteerE
 
 /** The plan's area: its districts' outlines, and grown by 1 km. Unknown districts are an error. */
 export function planArea(ctx: GeocodeContext, districts: string[], street: string | null, where: string): PlanArea {
+  if (districts.length === 0) throw new PipelineError(`${where}: no district given`);
   const shapes = districts.map((d) => {
     const f = ctx.index.districts.find((x) => x.properties.name === d);
     if (!f) {
@@ -193,14 +194,20 @@ function curatedFix(ctx: GeocodeContext, e: GazetteerEntry): Located | string {
         ctx.missed.set(e.id, err.message);
         return err.message;
       }
-      loc = {
-        ...locate({ ...e, geometry: e.fallback }, ctx.ref, lc),
-        fallback: {
-          why: err.message,
-          precision_m: e.fallback_precision_m ?? e.precision_m,
-          evidence: e.fallback_evidence ?? e.evidence,
-        },
-      };
+      try {
+        loc = {
+          ...locate({ ...e, geometry: e.fallback }, ctx.ref, lc),
+          fallback: {
+            why: err.message,
+            precision_m: e.fallback_precision_m ?? e.precision_m,
+            evidence: e.fallback_evidence ?? e.evidence,
+          },
+        };
+      } catch (again) {
+        if (!(again instanceof LocateMiss)) throw again;
+        ctx.missed.set(e.id, `${err.message}; fallback: ${again.message}`);
+        return ctx.missed.get(e.id)!;
+      }
     }
     ctx.located.set(e.id, loc);
   }
@@ -218,7 +225,8 @@ function enclosure(ctx: GeocodeContext, roads: string[], area: PlanArea): Fix | 
     const c = ctx.roads.crossing(roads[i]!, roads[(i + 1) % roads.length]!, area.near);
     if (c) corners.push(c);
   }
-  if (corners.length < 3) return null;
+  // Every corner, or the hull may be a fraction of the zone.
+  if (corners.length < Math.max(3, roads.length)) return null;
   const hull = convex(featureCollection(corners.map((c) => point(c.at))));
   if (!hull) return null;
   return {
@@ -426,7 +434,7 @@ export function geocodePlan(ctx: GeocodeContext, plan: PlanInput): PlanResult {
         ? next.p
         : place(key, () => ({
             key,
-            name: sp.name,
+            name: sp.how === 'enclosure' ? `${sp.roads!.join('、')}围合区域` : sp.name,
             kind: sp.kind ?? 'site',
             district: home,
             geometry: null,

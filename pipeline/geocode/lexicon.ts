@@ -38,6 +38,8 @@ export interface Lexicon extends LexiconData {
   genericHeads: Set<string>;
   /** Words a name never runs across (verbs, ordinals, measure words). */
   leading: Set<string>;
+  /** The same, longest first. */
+  leadingList: string[];
   border: RegExp;
 }
 
@@ -72,6 +74,7 @@ export function readLexicon(file: string): Lexicon {
     notPlaces,
     genericHeads: new Set(d.generic_heads.map((x) => x.text)),
     leading: new Set(d.leading_words.words),
+    leadingList: [...d.leading_words.words].sort((a, b) => b.length - a.length),
     border,
   };
 }

@@ -85,6 +85,7 @@ function kindsFor(kind: FeatureKind | undefined, name: string): IndexKind[] {
 const at = (g: Geometry): Position => (g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates);
 
 export class Resolver {
+  #streets = new Map<string, Fix | null>();
   constructor(
     private index: CityIndex,
     private roads: Roads,
@@ -180,8 +181,12 @@ export class Resolver {
           precision_m: PRECISION.district,
           evidence: [`district outline, ${src}`],
         };
-      case 'street':
-        return this.#street(p, base, src);
+      case 'street': {
+        // One hull per street, however often the plans name it.
+        if (!this.#streets.has(p.key)) this.#streets.set(p.key, this.#street(p, base, src));
+        const fix = this.#streets.get(p.key)!;
+        return fix && { ...fix, name: base.name };
+      }
       case 'community':
       case 'village': {
         const m = p.kind === 'community' ? PRECISION.community : PRECISION.village;
@@ -194,7 +199,8 @@ export class Resolver {
         };
       }
       case 'station': {
-        const self = /站$/.test(name) || form !== name.replace(/站$/, '');
+        // 鼓楼站 names the station; 天津鼓楼 (form 鼓楼) names the landmark it is named after.
+        const self = /站$/.test(form);
         if (self)
           return {
             ...base,
@@ -246,7 +252,7 @@ export class Resolver {
           evidence: [`school, ${src} (a geocode of its name in its district)`],
         };
       case 'road': {
-        const fix = this.roads.road(p.name, area.near, area.districts.join('+'));
+        const fix = this.roads.road(p.name, area.near);
         if (!fix) return null;
         return {
           ...base,
@@ -302,14 +308,16 @@ export class Resolver {
         precision_m: PRECISION.streetOutline,
         evidence: [`street outline, ${src}`],
       };
-    const own = this.index.places.filter((c) => c.kind === 'community' && c.town === (p.town ?? p.name) && c.geometry);
+    const own = this.index.places.filter(
+      (c) => c.kind === 'community' && c.town === (p.town ?? p.name) && c.district === p.district && c.geometry,
+    );
     if (own.length >= 3) {
       const hull = convex(featureCollection(own.map((c) => point(at(c.geometry!)))));
       if (hull) {
         const grown = buffer(hull, 300, { units: 'meters', steps: 4 })!;
         return {
           ...base,
-          key: `street:${p.name}`,
+          key: `street:${p.district}/${p.name}`,
           geometry: grown.geometry,
           method: 'street-communities',
           precision_m: PRECISION.streetHull,

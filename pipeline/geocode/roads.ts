@@ -71,8 +71,13 @@ export class Roads {
   }
 
   /** The geometry of road `name`, limited to `area` (the plan's area, buffered) when given. */
-  road(name: string, area: Area, areaLabel = ''): RoadFix | null {
-    const key = `${name}|${areaLabel}`;
+  #areaIds = new WeakMap<object, number>();
+  #areas = 0;
+  /** The geometry of road `name`, limited to `area` (the plan's area, grown) when given. */
+  road(name: string, area: Area): RoadFix | null {
+    let id = area ? this.#areaIds.get(area) : 0;
+    if (id === undefined) this.#areaIds.set(area!, (id = ++this.#areas));
+    const key = `${name}|${id}`;
     if (!this.#cache.has(key)) this.#cache.set(key, this.#road(name, area));
     return this.#cache.get(key)!;
   }
@@ -106,7 +111,7 @@ export class Roads {
     const seen = new Set<string>();
     const stops: Position[] = [];
     let traced = 0;
-    for (const [line, list] of Object.entries(this.r.busLines)) {
+    for (const list of Object.values(this.r.busLines)) {
       for (let i = 0; i < list.length; i++) {
         const [n, x, y] = list[i]!;
         if (!named(n) || !this.#inside([x, y], area)) continue;
@@ -125,7 +130,6 @@ export class Roads {
           segments.push(seg);
           traced++;
         } else if (straight <= 800) segments.push([a, b]);
-        void line;
       }
     }
     for (const st of this.r.stops)
@@ -213,10 +217,11 @@ export class Roads {
         both.reduce((s, p) => s + p.geometry.coordinates[0]!, 0) / both.length,
         both.reduce((s, p) => s + p.geometry.coordinates[1]!, 0) / both.length,
       ];
-      if (Math.max(...both.map((s) => metres(s.geometry.coordinates, c))) < 400)
+      const spread = Math.max(...both.map((s) => metres(s.geometry.coordinates, c)));
+      if (spread < 400)
         return {
           at: c,
-          precision_m: 150,
+          precision_m: Math.max(150, Math.ceil((spread + 50) / 10) * 10),
           evidence: `bus stop(s) ${[...new Set(both.map((s) => s.properties.name))].join(', ')}, named after both roads (data/reference/bus-stops.geojson)`,
         };
     }

@@ -54,6 +54,7 @@ const namePart = (w: TaggedWord, lex: Lexicon) =>
   !lex.leading.has(w.word) &&
   (lex.bySuffix.some((x) => x.suffix === w.word) ||
     (w.tag === 'f' && /^[东西南北中]$/.test(w.word)) ||
+    (w.tag === 'a' && /^[大小新老]$/.test(w.word)) ||
     (NAME_PART.test(w.tag) &&
       (w.tag !== 'm' || ALNUM.test(w.word)) &&
       (w.tag !== 'x' || ALNUM.test(w.word) || CJK.test(w.word))));
@@ -86,7 +87,8 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
     for (let i = s.indexOf(t); i >= 0; i = s.indexOf(t, i + 1)) yield i;
   };
 
-  for (const [name, entry] of known.curated) for (const i of occurrences(name)) exact(name, i, 'curated', { entry });
+  for (const [name, entry] of known.curated)
+    for (const i of occurrences(name)) exact(name, i, 'curated', { entry, kind: suffixOf(lex, name)?.kind });
   for (const [text, reason] of lex.notPlaces)
     for (const i of occurrences(text)) if (starts.has(i)) exact(text, i, 'not-place', { reason });
   const inLine = new Array<boolean>(s.length).fill(false);
@@ -95,7 +97,7 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
     inLine.fill(true, m.index, m.index + m[0].length);
   }
   for (const m of s.matchAll(ENCLOSURE)) {
-    const roads = m[1]!.split('、').filter(Boolean);
+    const roads = m[1]!.split(/[、和及与]/).filter(Boolean);
     if (roads.length >= 3) exact(m[0], m.index, 'enclosure', { kind: 'area', roads });
   }
   // Index names at word boundaries: from each word start, the names ending at a later word end.
@@ -105,7 +107,8 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
       const name = s.slice(w.start, end);
       if (!known.indexed(name)) continue;
       // A short name must be made of name words (建设 is a verb before it is a village).
-      const inside = ws.filter((x) => x.start >= w.start && x.end <= end);
+      const inside: TaggedWord[] = [];
+      for (let j = ws.indexOf(w); j < ws.length && ws[j]!.end <= end; j++) inside.push(ws[j]!);
       if (name.length <= 2 && !suffixOf(lex, name) && !inside.every((x) => NAME_PART.test(x.tag))) continue;
       if (lex.leading.has(inside[0]?.word ?? '')) continue;
       exact(name, w.start, 'index', { kind: suffixOf(lex, name)?.kind });
@@ -115,6 +118,8 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
   ws.forEach((w, k) => {
     const sfx = suffixWord(lex, w.word);
     if (!sfx) return;
+    // 步道, 滨河, 一街: a common noun that happens to end in a place term.
+    if (w.word !== sfx.suffix && lex.notPlaces.has(w.word)) return;
     let first = k;
     let properSince = false;
     while (first > 0 && k - first < 4) {
@@ -157,21 +162,24 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
         continue;
       if (lex.notPlaces.has(name)) continue;
       // 702路 is a bus line; 29社区 a count of communities.
-      if (/^[\d一二三四五六七八九十]+[路个条处]?/.test(name) && /^[\d]/.test(name)) {
+      if (/^\d/.test(name) && !/(?:地块|号地|号楼|号院)$/.test(name)) {
         exact(name, ws[f]!.start, 'not-place', {
           reason: 'a number before a generic term: a bus line or a count, not a name',
         });
         break;
       }
       // An unknown word (x) may carry a verb or a preposition in front: 北至北马路, 以五大道.
+      // So may a word the segmenter fused (北以南京路, 东隔海河): a direction and a preposition.
       let cut = 0;
-      if (ws[f]!.tag === 'x') {
-        const lead = [...lex.leading].find((l) => ws[f]!.word.startsWith(l) && ws[f]!.word.length > l.length);
-        cut = lead ? lead.length : lex.prepositions.chars.includes(name[0]!) ? 1 : 0;
-      }
+      const first = ws[f]!.word;
+      const lead = lex.leadingList.find((l) => first.startsWith(l) && first.length > l.length);
+      if (lead) cut = lead.length;
+      else if (/^[东西南北][以隔临至靠接邻]/.test(first) && first.length > 2) cut = 2;
+      else if (ws[f]!.tag === 'x' && lex.prepositions.chars.includes(name[0]!)) cut = 1;
       const at = ws[f]!.start + cut;
       const nm = name.slice(cut);
-      const away = lex.outside.find((o) => nm.includes(o.text));
+      // 北京大学 is in Beijing; 北京路 is a road of Tianjin named after it.
+      const away = lex.outside.find((o) => nm.includes(o.text) && !new RegExp(`${o.text}(?:路|道|街|大街)`).test(nm));
       if (away) exact(nm, at, 'not-place', { reason: away.reason });
       else exact(nm, at, 'grammar', { kind: sfx.kind });
       break;
@@ -232,7 +240,7 @@ export function spansOf(s: string, lex: Lexicon, known: Known): Span[] {
   }
   // 引进万达广场: a brand to bring in, not a place that is there.
   for (const c of chosen) {
-    const brand = lex.brand_before.words.find((b) => s.slice(0, c.start).endsWith(b));
+    const brand = lex.brand_before.words.find((b) => s.endsWith(b, c.start));
     if (brand && c.how !== 'not-place' && c.how !== 'curated')
       Object.assign(c, { how: 'not-place', reason: lex.brand_before.reason });
   }
