@@ -1,7 +1,7 @@
 /** `npm run eval [--detail]`: the geocoder scored on every annotated plan in test/fixtures/eval/. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultContext, geocodeOne } from './geocode/one-plan.ts';
+import { defaultContext, geocodeOne, readPlanText } from './geocode/one-plan.ts';
 import { evalText, quantile, score, type Truth } from './geocode/evaluate.ts';
 
 const DIR = process.env.EVAL_DIR ?? 'test/fixtures/eval';
@@ -15,14 +15,14 @@ for (const f of readdirSync(DIR)
   .filter((x) => x.endsWith('.truth.json'))
   .sort()) {
   const truth = JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Truth;
-  const text = readFileSync(evalText(DIR, f), 'utf8');
-  const { result, layers } = geocodeOne(ctx, {
+  const text = readPlanText(evalText(DIR, f));
+  const { result } = geocodeOne(ctx, {
     id: truth.plan.id,
     text,
     districts: [truth.plan.district],
     street: truth.plan.street,
   });
-  const s = score(truth, result, layers);
+  const s = score(truth, result);
   console.log(
     `| ${s.plan} | ${pct(s.mentionsFound, s.mentions)} of ${s.mentions} | ${pct(s.placesFound, s.places)} of ${s.places} | ${pct(s.placesLocated, s.places)} | ${quantile(s.errors, 0.5)} m | ${quantile(s.errors, 0.9)} m | ${pct(s.within, s.withTruth)} of ${s.withTruth} | ${s.falseMatches.length} |`,
   );

@@ -8,9 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pointToLineDistance, booleanPointInPolygon, point, distance, flatten } from '@turf/turf';
 import type { Feature, Geometry, LineString, Polygon, MultiPolygon } from 'geojson';
-import type { PlaceFeature, UnlocatedFeature } from '../../src/lib/contracts/features.ts';
 import type { PlanResult } from './geocode.ts';
-import type { Layers } from '../stages/build.ts';
 
 export interface Truth {
   plan: { id: string; title: string; district: string; street: string | null };
@@ -70,18 +68,11 @@ export function distanceTo(g: Geometry, lon: number, lat: number): number {
 
 const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
 
-export function score(truth: Truth, result: PlanResult, layers: Layers): Score {
-  const features = [
-    ...layers.zones,
-    ...layers.corridors.filter((f) => f.properties.role !== 'buffer'),
-    ...layers.sites,
-    ...layers.unlocated,
-  ] as (PlaceFeature | UnlocatedFeature)[];
-  // Each found place's mention spans, and its feature (by name and aliases).
-  const spans = result.places.flatMap((p) => {
-    const f = features.find((x) => x.properties.name === p.name && (x.geometry === null) === (p.geometry === null));
-    return p.mentions.map((m) => ({ span: [m.start, m.end] as [number, number], p, f }));
-  });
+export function score(truth: Truth, result: PlanResult): Score {
+  // Each found place's mention spans.
+  const spans = result.places.flatMap((p) =>
+    p.mentions.map((m) => ({ span: [m.start, m.end] as [number, number], p })),
+  );
   const detail: PlaceScore[] = [];
   let mentions = 0;
   let mentionsFound = 0;

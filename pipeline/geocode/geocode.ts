@@ -3,7 +3,7 @@
  * area (resolve.ts) or by the curated gazetteer (what the plan's wording defines), and grouped into
  * places, each with every passage that names it. Used by `npm run data` and `npm run geocode` alike.
  */
-import { centroid, convex, featureCollection, point, union } from '@turf/turf';
+import { centroid, featureCollection, union } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Outline } from '../../src/lib/contracts/plan.ts';
 import type { FeatureKind, StatedFigures } from '../../src/lib/contracts/features.ts';
@@ -13,7 +13,7 @@ import { PipelineError } from '../errors.ts';
 import { buildCityIndex, type CityIndex } from './city-index.ts';
 import { suffixOf, type Lexicon } from './lexicon.ts';
 import { Resolver, type Fix, type PlanArea } from './resolve.ts';
-import { grow, Roads } from './roads.ts';
+import { enclosureOf, grow, Roads } from './roads.ts';
 import { spansOf, type Span } from './spans.ts';
 import { locate, LocateMiss, type Located } from '../stages/locate.ts';
 
@@ -107,6 +107,13 @@ export function planArea(ctx: GeocodeContext, districts: string[], street: strin
     }
     return f;
   });
+  if (
+    street &&
+    !ctx.index.places.some((p) => p.kind === 'street' && p.name === street && districts.includes(p.district ?? ''))
+  )
+    throw new PipelineError(
+      `${where}: unknown street "${street}" in ${districts.join('、')} (give its full name, e.g. 杭州道街道)`,
+    );
   const shape = (shapes.length === 1 ? shapes[0]! : union(featureCollection(shapes))!) as Feature<
     Polygon | MultiPolygon
   >;
@@ -220,22 +227,15 @@ function inAreaCurated(e: GazetteerEntry, area: PlanArea): boolean {
 
 /** An enclosure "以A、B、C…围合": the hull of the crossings of consecutive roads. */
 function enclosure(ctx: GeocodeContext, roads: string[], area: PlanArea): Fix | null {
-  const corners: { at: Position; precision_m: number; evidence: string }[] = [];
-  for (let i = 0; i < roads.length; i++) {
-    const c = ctx.roads.crossing(roads[i]!, roads[(i + 1) % roads.length]!, area.near);
-    if (c) corners.push(c);
-  }
-  // Every corner, or the hull may be a fraction of the zone.
-  if (corners.length < Math.max(3, roads.length)) return null;
-  const hull = convex(featureCollection(corners.map((c) => point(c.at))));
-  if (!hull) return null;
+  const e = enclosureOf(ctx.roads, roads, area.near);
+  if ('missing' in e) return null;
   return {
-    geometry: hull.geometry,
+    geometry: e.hull,
     method: 'enclosure',
-    precision_m: Math.max(...corners.map((c) => c.precision_m)) + 100,
+    precision_m: Math.max(...e.corners.map((c) => c.precision_m)) + 100,
     evidence: [
-      `the hull of ${corners.length} of the ${roads.length} crossings of consecutive enclosing roads: ` +
-        corners.map((c) => c.evidence).join('; '),
+      `the hull of the ${e.corners.length} crossings of consecutive enclosing roads: ` +
+        e.corners.map((c) => c.evidence).join('; '),
     ],
     kind: 'area',
     district: area.districts[0] ?? null,

@@ -44,7 +44,7 @@ export function geocodeOne(ctx: GeocodeContext, plan: OnePlan): { result: PlanRe
   const sha = createHash('sha256').update(plan.text).digest('hex');
   const outline = segment(plan.id, plan.text, sha);
   validateOutline(outline, plan.text);
-  const area = planArea(ctx, plan.districts, plan.street ?? null, `--district`);
+  const area = planArea(ctx, plan.districts, plan.street ?? null, '--district/--street');
   const result = geocodePlan(ctx, { id: plan.id, text: plan.text, outline, area });
   const layers = buildLayers(result.places, new Map([[plan.id, plan.text]]), [plan.id]);
   return { result, layers };

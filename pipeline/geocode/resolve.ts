@@ -138,8 +138,14 @@ export class Resolver {
       );
       if (cands.length === 0) continue;
       const ranked = cands
-        .map((p) => ({ p, k: kinds.indexOf(p.kind), d: near && p.geometry ? metres(at(p.geometry), near) : 0 }))
-        .sort((a, b) => a.k - b.k || a.d - b.d || (a.p.key < b.p.key ? -1 : 1));
+        .map((p) => ({
+          p,
+          k: kinds.indexOf(p.kind),
+          // Inside the plan's own street first, when the plan has one.
+          s: area.street && p.town !== area.street ? 1 : 0,
+          d: near && p.geometry ? metres(at(p.geometry), near) : 0,
+        }))
+        .sort((a, b) => a.k - b.k || a.s - b.s || a.d - b.d || (a.p.key < b.p.key ? -1 : 1));
       // "X片区", "X地块": the area named after X, not X itself.
       const around = this.qualifiers.some((q) => name.endsWith(q) && !form.endsWith(q));
       for (const { p } of ranked) {

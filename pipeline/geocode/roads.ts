@@ -4,7 +4,16 @@
  * both named after the road. The crossing of two roads comes from the stops named after both, or
  * from where their geometries meet.
  */
-import { booleanPointInPolygon, buffer, length, lineString, nearestPointOnLine, point } from '@turf/turf';
+import {
+  booleanPointInPolygon,
+  buffer,
+  convex,
+  featureCollection,
+  length,
+  lineString,
+  nearestPointOnLine,
+  point,
+} from '@turf/turf';
 import type { Feature, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { Reference } from '../stages/reference.ts';
 import type { CityIndex } from './city-index.ts';
@@ -244,6 +253,27 @@ export class Roads {
       evidence: `where the lines of ${a} and ${b} meet (${ra.method}, ${rb.method})`,
     };
   }
+}
+
+/** A zone "以A、B、C…围合": the hull of the crossings of consecutive roads, every one of them located. */
+export function enclosureOf(
+  roads: Roads,
+  names: string[],
+  area: Area,
+): { hull: Polygon; corners: { at: Position; precision_m: number; evidence: string }[] } | { missing: string[] } {
+  const corners: { at: Position; precision_m: number; evidence: string }[] = [];
+  const missing: string[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const [a, b] = [names[i]!, names[(i + 1) % names.length]!];
+    const c = roads.crossing(a, b, area);
+    if (c) corners.push(c);
+    else missing.push(`${a}×${b}`);
+  }
+  // Every corner, or the hull may be a fraction of the zone.
+  if (missing.length || corners.length < 3) return { missing: missing.length ? missing : ['fewer than 3 corners'] };
+  const hull = convex(featureCollection(corners.map((c) => point(c.at))));
+  if (!hull) return { missing: ['its corners are in one line'] };
+  return { hull: hull.geometry, corners };
 }
 
 /** The plan's area as one polygon, grown by `m` metres (a road on the boundary belongs to both sides). */

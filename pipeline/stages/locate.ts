@@ -18,13 +18,12 @@ import {
   truncate,
   flatten,
   booleanPointInPolygon,
-  convex,
   coordAll,
 } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, Polygon, MultiPolygon, Geometry, Position } from 'geojson';
 import type { GazetteerEntry, PositionRef } from '../../src/lib/contracts/gazetteer.ts';
 import type { Reference } from './reference.ts';
-import type { Roads } from '../geocode/roads.ts';
+import { enclosureOf, type Roads } from '../geocode/roads.ts';
 import { PipelineError } from '../errors.ts';
 
 export interface Located {
@@ -105,19 +104,10 @@ export function locate(e: GazetteerEntry, r: Reference, ctx?: LocateContext): Lo
   switch (g.type) {
     case 'enclosure': {
       if (!ctx || !e.enclosed_by) fail(e, 'an enclosure needs enclosed_by roads');
-      const corners: Position[] = [];
-      const missing: string[] = [];
-      const roads = e.enclosed_by;
-      for (let i = 0; i < roads.length; i++) {
-        const [a, b] = [roads[i]!, roads[(i + 1) % roads.length]!];
-        const c = ctx.roads.crossing(a, b, null);
-        if (c) corners.push(c.at);
-        else missing.push(`${a}×${b}`);
-      }
-      if (corners.length < 3)
-        throw new LocateMiss(`only ${corners.length} crossings of its roads are known (missing ${missing.join(', ')})`);
-      const hull = convex(featureCollection(corners.map((c) => point(c))));
-      if (!hull) throw new LocateMiss('its road crossings are in one line');
+      const built = enclosureOf(ctx.roads, e.enclosed_by, null);
+      if ('missing' in built)
+        throw new LocateMiss(`its roads' crossings are not all known (missing ${built.missing.join(', ')})`);
+      const hull = { type: 'Feature', properties: {}, geometry: built.hull } as Feature<Polygon>;
       return { main: truncate(hull, { precision: 6 }).geometry, measured: {} };
     }
     case 'within': {

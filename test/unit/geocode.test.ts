@@ -67,13 +67,13 @@ describe('evaluation on the annotated plans (test/fixtures/eval)', () => {
     test(`${f}: recall, located share, precision and false matches within the bars`, () => {
       const truth = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Truth;
       const text = readFileSync(evalText(dir, f), 'utf8');
-      const { result, layers } = geocodeOne(ctx, {
+      const { result } = geocodeOne(ctx, {
         id: truth.plan.id,
         text,
         districts: [truth.plan.district],
         street: truth.plan.street,
       });
-      const s = score(truth, result, layers);
+      const s = score(truth, result);
       const written = f.includes('-test.');
       // The bars (README, "How precise the data is"): the written plans were not tuned on.
       expect(s.mentionsFound / s.mentions, 'mention recall').toBeGreaterThanOrEqual(written ? 0.9 : 0.85);
@@ -129,6 +129,7 @@ describe('npm run geocode: a planner’s own plan', () => {
       [[nul, '--district', '南开区', '--out', join(dir, 'c')], /nul\.txt: contains NUL/],
       [[ok, '--district', '南开', '--out', join(dir, 'd')], /unknown district "南开"/],
       [[ok, '--district', '南开区', '--out', 'data/geojson'], /must not be inside data/],
+      [[ok, '--district', '南开区', '--street', '月球街道', '--out', join(dir, 'f')], /unknown street "月球街道"/],
       [[ok, '--out', join(dir, 'e')], /usage: npm run geocode/],
     ];
     for (const [args, msg] of cases) {
