@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { expectClean, gotoReady, launch, openPage, shot } from './harness.ts';
+import { readFileSync } from 'node:fs';
+import { expectClean, gotoReady, launch, mapIdle, openPage, shot } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,7 +12,7 @@ afterAll(async () => {
 });
 
 describe('plan layers', () => {
-  test('zones, corridors and sites from data/geojson are drawn, with uncertainty circles', async () => {
+  test("zones, corridors and sites from data/geojson are drawn; a rough place's circle only when hovered or selected", async () => {
     const t = await openPage(browser);
     await gotoReady(t);
     const counts = await t.page.evaluate(() => {
@@ -21,32 +22,44 @@ describe('plan layers', () => {
         zones: n('plan-zones-fill'),
         corridors: n('plan-corridors'),
         sites: n('plan-sites'),
-        uncertain: n('plan-uncertainty'),
       };
     });
     expect(counts.zones).toBeGreaterThan(0);
     expect(counts.corridors).toBeGreaterThan(0);
     expect(counts.sites).toBeGreaterThan(0);
-    // The overview shows rough places as hollow dots only; their rings from zoom 11.
-    expect(counts.uncertain).toBe(0);
+    // No ring for every rough place, at any zoom: dozens would overlap in the city centre.
     const rings = await t.page.evaluate(
       () =>
         new Promise<number>((ok) => {
           const map = window.planAtlas.map!;
           map.jumpTo({ center: [117.209, 39.118], zoom: 12 });
-          map.once('idle', () => ok(map.queryRenderedFeatures({ layers: ['plan-uncertainty'] }).length));
+          map.once('idle', () =>
+            ok(
+              map.getLayer('plan-selected-uncertainty')
+                ? map.queryRenderedFeatures({ layers: ['plan-selected-uncertainty'] }).length
+                : 0,
+            ),
+          );
         }),
     );
-    expect(rings).toBeGreaterThan(0);
-    // A rough point's circle is drawn at its true ground radius (precision_m) at any zoom.
+    expect(rings).toBe(0);
+    // Selecting a rough place draws its circle at its true ground radius (precision_m) at any zoom.
+    const rough = (
+      JSON.parse(readFileSync('data/geojson/sites.geojson', 'utf8')) as {
+        features: { id: string; properties: { precision_m: number } }[];
+      }
+    ).features.find((f) => f.properties.precision_m === 1500)!;
+    await t.page.evaluate((id) => (location.hash = `#/?sel=${id}`), rough.id);
+    await t.page.waitForFunction(() => !!window.planAtlas.map!.getLayer('plan-selected-uncertainty'));
+    await mapIdle(t.page);
     const radius = await t.page.evaluate(() => {
       const map = window.planAtlas.map!;
-      const site = map.querySourceFeatures('plan-sites').find((f) => f.properties.precision_m === 1500)!;
+      const site = map.querySourceFeatures('plan-highlight').find((f) => f.properties.precision_m === 1500)!;
       const [lng, lat] = (site.geometry as GeoJSON.Point).coordinates as [number, number];
       const out: number[] = [];
       for (const zoom of [11, 14]) {
         map.jumpTo({ center: [lng, lat], zoom });
-        const drawn = (map.getPaintProperty('plan-uncertainty', 'circle-radius') as unknown[]).slice(3);
+        const drawn = (map.getPaintProperty('plan-selected-uncertainty', 'circle-radius') as unknown[]).slice(3);
         const [z0, r0, z1, r1] = drawn as [number, [string, unknown, number], number, [string, unknown, number]];
         const px = 1500 * (r0[2] + ((r1[2] - r0[2]) * (Math.pow(2, zoom - z0) - 1)) / (Math.pow(2, z1 - z0) - 1));
         const ground =
@@ -77,16 +90,14 @@ describe('plan layers', () => {
             });
           }),
       );
-      // Rough places shown at the 和平区 centre (±3 km) have their ring over this point too: the
-      // click must still mean the zone, the most specific thing there.
+      // The district is under this point too: the click must still mean the zone, the most specific thing there.
       const under = await t.page.evaluate(
         ({ x, y }) =>
           window.planAtlas
-            .map!.queryRenderedFeatures([x, y], { layers: ['plan-uncertainty', 'plan-zones-fill'] })
+            .map!.queryRenderedFeatures([x, y], { layers: ['plan-admin-fill', 'plan-zones-fill'] })
             .map((f) => f.layer.id),
         point,
       );
-      expect(under).toContain('plan-uncertainty');
       expect(under).toContain('plan-zones-fill');
       const box = (await t.page.getByTestId('map').boundingBox())!;
       await t.page.mouse.click(box.x + point.x, box.y + point.y);

@@ -21,7 +21,6 @@ export const LAYER_ORDER = [
   'plan-zones-line',
   'plan-corridors-buffer',
   'plan-corridors',
-  'plan-uncertainty',
   'plan-sites',
   'plan-selected-uncertainty',
   'plan-selected',

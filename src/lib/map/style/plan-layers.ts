@@ -116,28 +116,6 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
       },
     },
     {
-      // The area a rough point may be anywhere in: a circle of precision_m metres. Outlined only:
-      // several places shown at one district centre would stack their fills into a false hot spot.
-      // The selected or hovered one is filled (overlay-layers.ts). Not in the overview, where the
-      // hollow dots say "approximate" and dozens of 1.5–4 km rings would only overlap; drawing them
-      // cost the first view 5–10% (bench/load).
-      id: 'plan-uncertainty',
-      type: 'circle',
-      source: 'plan-sites',
-      minzoom: 11,
-      filter: ['>', ['get', 'precision_m'], UNCERTAIN_M],
-      paint: {
-        'circle-radius': PRECISION_RADIUS,
-        'circle-color': planColour,
-        // By feature state like the sites' own, so both layers share one WebGL program (bench/load).
-        'circle-opacity': shown(0),
-        'circle-stroke-color': planColour,
-        'circle-stroke-width': 1.5,
-        'circle-stroke-opacity': shown(0.7),
-        'circle-pitch-alignment': 'map',
-      },
-    },
-    {
       id: 'plan-sites',
       type: 'circle',
       source: 'plan-sites',
