@@ -1,16 +1,18 @@
-/** `npm run data [plansDir] [--allow-shrink]`: run the pipeline, print progress and the summary, write atomically. */
+/** `npm run data [plansDir] [--out dir] [--allow-shrink]`: run the pipeline, print progress and the summary, publish the output folder as one set. */
 import { DEFAULTS, runPipeline } from './run.ts';
-import { writeAtomically } from './write.ts';
+import { publish } from './write.ts';
 import { PipelineError } from './errors.ts';
 import { checkShrink } from './shrink.ts';
 
 const args = process.argv.slice(2);
 const allowShrink = args.includes('--allow-shrink');
-const plansDir = args.find((a) => !a.startsWith('--')) ?? DEFAULTS.plansDir;
+const outAt = args.indexOf('--out');
+const outDir = outAt >= 0 ? args[outAt + 1]! : DEFAULTS.outDir;
+const plansDir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--out') ?? DEFAULTS.plansDir;
 try {
-  const { files, summary } = runPipeline({ ...DEFAULTS, plansDir, log: (m) => console.log(m) });
-  if (!allowShrink) checkShrink(DEFAULTS.outDir, files);
-  writeAtomically(files);
+  const { files, summary } = runPipeline({ ...DEFAULTS, plansDir, outDir, log: (m) => console.log(m) });
+  if (!allowShrink) checkShrink(outDir, files);
+  publish(outDir, files);
   for (const line of summary) console.log(line);
   console.log(`wrote ${files.length} files`);
 } catch (e) {

@@ -118,7 +118,7 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
     ),
   };
   const files: OutFile[] = [
-    ...outlines.map((o) => ({ path: join(opts.plansDir, `${o.plan}.outline.json`), content: json(o) })),
+    ...outlines.map((o) => ({ path: join(opts.outDir, 'outlines', `${o.plan}.outline.json`), content: json(o) })),
     ...Object.entries(layerFiles).map(([f, features]) => ({
       path: join(opts.outDir, f),
       content: JSON.stringify({ type: 'FeatureCollection', features }) + '\n',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync, cpSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, cpSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,17 +52,53 @@ describe('bad plan input is refused with a clear message', () => {
 describe('npm run data on bad input', () => {
   test('exits non-zero, names the file, and writes nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plans-cli-'));
-    cpSync('data/plans', dir, { recursive: true });
-    const before = readFileSync(join(dir, 'heping-2016-fyp.outline.json'), 'utf8');
-    writeFileSync(join(dir, 'heping-2016-fyp.outline.json'), 'previous output');
-    writeFileSync(join(dir, 'hebei-2022-fyp.txt'), readFileSync(join(dir, 'hebei-2022-fyp.txt'), 'utf8') + '改动');
-    const r = spawnSync('npx', ['tsx', 'pipeline/cli.ts', dir], { encoding: 'utf8' });
+    cpSync('data/plans', join(dir, 'plans'), { recursive: true });
+    const out = join(dir, 'geojson');
+    mkdirSync(out);
+    writeFileSync(join(out, 'report.md'), 'previous output');
+    const hebei = join(dir, 'plans', 'hebei-2022-fyp.txt');
+    writeFileSync(hebei, readFileSync(hebei, 'utf8') + '改动');
+    const r = spawnSync('npx', ['tsx', 'pipeline/cli.ts', join(dir, 'plans'), '--out', out], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/hebei-2022-fyp\.txt: sha256/);
     expect(r.stderr).toMatch(/Nothing was written/);
-    expect(readFileSync(join(dir, 'heping-2016-fyp.outline.json'), 'utf8')).toBe('previous output');
-    expect(before.length).toBeGreaterThan(1000);
-    expect(existsSync(join(dir, '.tmp-'))).toBe(false);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe('previous output');
+    expect(readdirSync(dir).sort()).toEqual(['geojson', 'plans']);
+  });
+});
+
+describe('the output folder is published as one set', () => {
+  const setWith = (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'publish-'));
+    const out = join(dir, 'geojson');
+    mkdirSync(join(out, 'outlines'), { recursive: true });
+    for (const [f, c] of Object.entries(files)) writeFileSync(join(out, f), c);
+    return { dir, out };
+  };
+  test('a failure while writing leaves the previous set whole, and nothing behind', async () => {
+    const { publish } = await import('../../pipeline/write.ts');
+    const { dir, out } = setWith({ 'report.md': 'old report', 'outlines/a.outline.json': 'old outline' });
+    const files = [
+      { path: join(out, 'outlines/a.outline.json'), content: 'new outline' },
+      { path: join(out, 'report.md'), content: undefined as unknown as string },
+    ];
+    expect(() => publish(out, files)).toThrow();
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe('old report');
+    expect(readFileSync(join(out, 'outlines/a.outline.json'), 'utf8')).toBe('old outline');
+    expect(readdirSync(dir)).toEqual(['geojson']);
+  });
+  test('a new set replaces the old one whole; a set a killed run left aside is put back first', async () => {
+    const { publish, recover } = await import('../../pipeline/write.ts');
+    const { dir, out } = setWith({ 'report.md': 'old report', 'stale.geojson': 'gone after' });
+    publish(out, [{ path: join(out, 'report.md'), content: 'new report' }]);
+    expect(readdirSync(out)).toEqual(['report.md']);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe('new report');
+    // Killed between the two renames: the old set is aside, the new one half-written.
+    renameSync(out, join(dir, '.geojson-old-1'));
+    mkdirSync(join(dir, '.geojson-new-x'));
+    recover(out);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe('new report');
+    expect(readdirSync(dir)).toEqual(['geojson']);
   });
 });
 

@@ -72,7 +72,7 @@ describe.each([...outlines.keys()])('%s', (id) => {
     expect(JSON.stringify(segment(id, p.text, p.meta.sha256))).toBe(JSON.stringify(outlines.get(id)!.outline));
   });
   test('the committed outline is what the pipeline produces now', () => {
-    const committed = JSON.parse(readFileSync(`data/plans/${id}.outline.json`, 'utf8'));
+    const committed = JSON.parse(readFileSync(`data/geojson/outlines/${id}.outline.json`, 'utf8'));
     expect(committed).toEqual(outlines.get(id)!.outline);
   });
 });

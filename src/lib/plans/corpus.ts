@@ -10,7 +10,7 @@ const textUrls = import.meta.glob('../../../data/plans/*.txt', {
   import: 'default',
   eager: true,
 }) as Record<string, string>;
-const outlineUrls = import.meta.glob('../../../data/plans/*.outline.json', {
+const outlineUrls = import.meta.glob('../../../data/geojson/outlines/*.outline.json', {
   query: '?url',
   import: 'default',
   eager: true,
