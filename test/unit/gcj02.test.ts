@@ -45,7 +45,21 @@ describe('WGS-84 ↔ GCJ-02', () => {
   });
 });
 
-// The raw GCJ-02 files live in ../shared (not part of a deployed copy); skip only when absent.
+// Samples of the raw GCJ-02 files, committed so that this runs on any machine.
+describe('our conversion reproduces the curated WGS-84 copies (committed samples)', () => {
+  const pairs = JSON.parse(readFileSync('test/fixtures/gcj02/pairs.json', 'utf8')) as {
+    stops: [LngLat, LngLat][];
+    district_vertices: [LngLat, LngLat][];
+  };
+  test('bus stops and district vertices: each within 1 m of its WGS-84 copy', () => {
+    expect(pairs.stops.length).toBeGreaterThan(200);
+    expect(pairs.district_vertices.length).toBeGreaterThan(100);
+    for (const [gcj, wgs] of [...pairs.stops, ...pairs.district_vertices])
+      expect(metres(gcj02ToWgs84(gcj), wgs)).toBeLessThan(1);
+  });
+});
+
+// The whole raw GCJ-02 files live in ../shared (beside the repo in CI and on the project's machines).
 describe.runIf(existsSync(SHARED))('our conversion reproduces the curated WGS-84 copies', () => {
   test('bus stops: every converted stop within 1 m of its WGS-84 copy', () => {
     const gcj = JSON.parse(readFileSync(`${SHARED}/bus/stops_amap_2024_gcj02.geojson`, 'utf8'));
