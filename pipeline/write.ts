@@ -5,7 +5,7 @@
  * killed runs are cleaned up. `writeAtomically` does the same file by file, for a folder that is
  * not ours alone (`npm run geocode --out`).
  */
-import { mkdtempSync, writeFileSync, renameSync, rmSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync, renameSync, rmSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, basename, relative } from 'node:path';
 
 /** Puts back a set a killed run left aside, and removes half-written ones. */
@@ -26,6 +26,8 @@ export function publish(outDir: string, files: OutFile[]): void {
   const base = basename(outDir);
   mkdirSync(parent, { recursive: true });
   const stage = mkdtempSync(join(parent, `.${base}-new-`));
+  // mkdtemp makes it private (0700); the published folder is as readable as any other.
+  chmodSync(stage, 0o755);
   try {
     for (const f of files) {
       const rel = relative(outDir, f.path);
