@@ -1,8 +1,7 @@
 /** `npm run eval [--detail]`: the geocoder scored on every annotated plan in test/fixtures/eval/. */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { defaultContext, geocodeOne, readPlanText } from './geocode/one-plan.ts';
-import { evalText, quantile, score, type Truth } from './geocode/evaluate.ts';
+import { readdirSync } from 'node:fs';
+import { defaultContext } from './geocode/one-plan.ts';
+import { evaluateFile, quantile } from './geocode/evaluate.ts';
 
 const DIR = process.env.EVAL_DIR ?? 'test/fixtures/eval';
 const ctx = defaultContext();
@@ -14,15 +13,7 @@ console.log('|---|---|---|---|---|---|---|---|');
 for (const f of readdirSync(DIR)
   .filter((x) => x.endsWith('.truth.json'))
   .sort()) {
-  const truth = JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Truth;
-  const text = readPlanText(evalText(DIR, f));
-  const { result } = geocodeOne(ctx, {
-    id: truth.plan.id,
-    text,
-    districts: [truth.plan.district],
-    street: truth.plan.street,
-  });
-  const s = score(truth, result);
+  const s = evaluateFile(ctx, DIR, f);
   console.log(
     `| ${s.plan} | ${pct(s.mentionsFound, s.mentions)} of ${s.mentions} | ${pct(s.placesFound, s.places)} of ${s.places} | ${pct(s.placesLocated, s.places)} | ${quantile(s.errors, 0.5)} m | ${quantile(s.errors, 0.9)} m | ${pct(s.within, s.withTruth)} of ${s.withTruth} | ${s.falseMatches.length} |`,
   );

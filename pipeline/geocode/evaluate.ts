@@ -4,11 +4,12 @@
  * within the claimed precision, and false matches (places made of words the annotation says are not
  * places).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pointToLineDistance, booleanPointInPolygon, point, distance, flatten } from '@turf/turf';
 import type { Feature, Geometry, LineString, Polygon, MultiPolygon } from 'geojson';
-import type { PlanResult } from './geocode.ts';
+import type { GeocodeContext, PlanResult } from './geocode.ts';
+import { geocodeOne, readPlanText } from './one-plan.ts';
 
 export interface Truth {
   plan: { id: string; title: string; district: string; street: string | null };
@@ -117,6 +118,19 @@ export function score(truth: Truth, result: PlanResult): Score {
 export function evalText(dir: string, truthFile: string): string {
   const beside = join(dir, truthFile.replace('.truth.json', '.txt'));
   return existsSync(beside) ? beside : join('data/plans', truthFile.replace('.truth.json', '.txt'));
+}
+
+/** One annotated plan geocoded inside its district and scored. */
+export function evaluateFile(ctx: GeocodeContext, dir: string, truthFile: string): Score {
+  const truth = JSON.parse(readFileSync(join(dir, truthFile), 'utf8')) as Truth;
+  const text = readPlanText(evalText(dir, truthFile));
+  const { result } = geocodeOne(ctx, {
+    id: truth.plan.id,
+    text,
+    districts: [truth.plan.district],
+    street: truth.plan.street,
+  });
+  return score(truth, result);
 }
 
 export const quantile = (xs: number[], q: number) =>
