@@ -3,7 +3,7 @@
  * area (resolve.ts) or by the curated gazetteer (what the plan's wording defines), and grouped into
  * places, each with every passage that names it. Used by `npm run data` and `npm run geocode` alike.
  */
-import { centroid, featureCollection, union } from '@turf/turf';
+import { featureCollection, union } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Outline } from '../../src/lib/contracts/plan.ts';
 import type { FeatureKind, StatedFigures } from '../../src/lib/contracts/features.ts';
@@ -12,7 +12,7 @@ import type { Reference } from '../stages/reference.ts';
 import { PipelineError } from '../errors.ts';
 import { buildCityIndex, type CityIndex } from './city-index.ts';
 import { suffixOf, type Lexicon } from './lexicon.ts';
-import { Resolver, type Fix, type PlanArea } from './resolve.ts';
+import { at, Resolver, type Fix, type PlanArea } from './resolve.ts';
 import { enclosureOf, grow, Roads } from './roads.ts';
 import { spansOf, type Span } from './spans.ts';
 import { locate, LocateMiss, type Located } from '../stages/locate.ts';
@@ -184,8 +184,6 @@ function themesOf(lex: Lexicon, name: string, around: string): string[] {
         .map((x) => x.theme)
     : [];
 }
-
-const at = (g: Geometry): Position => (g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates);
 
 /** The curated entry's geometry, located once per run; a reason when the reference data cannot build it. */
 function curatedFix(ctx: GeocodeContext, e: GazetteerEntry): Located | string {

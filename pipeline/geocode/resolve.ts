@@ -82,7 +82,8 @@ function kindsFor(kind: FeatureKind | undefined, name: string): IndexKind[] {
   return ['school', 'community', 'village', 'station', 'stop', 'district', 'river', 'street', 'road'];
 }
 
-const at = (g: Geometry): Position => (g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates);
+/** A representative position of a geometry: the point itself, else its centroid. */
+export const at = (g: Geometry): Position => (g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates);
 
 export class Resolver {
   #streets = new Map<string, Fix | null>();
