@@ -1,6 +1,11 @@
 /**
  * embed.js: the host page's script. It turns every `<div data-plan-atlas="…state…">` into an
- * iframe of the map, sizes it from the map's height messages, and gives each one a small API:
+ * iframe of the map, sizes it from the map's height messages, and gives each one a small API.
+ * The API is safe to use before the script has loaded (it is usually loaded `async`): queue a
+ * function, which runs with the API once it is there (at once if it already is):
+ *
+ *   (window.PlanAtlas = window.PlanAtlas || []).push((PlanAtlas) => { … });
+ *   div.addEventListener('plan-atlas:ready', () => { const atlas = PlanAtlas.get(div); … });
  *
  *   const atlas = PlanAtlas.get(div)            // or PlanAtlas.embed(div, { state, height })
  *   atlas.on('select', (e) => …)                // 'ready' | 'select' | 'viewchange' | 'height'
@@ -34,12 +39,15 @@ class Atlas {
   private listeners = new Map<EventType, Set<Listener>>();
   private ready = false;
   private queue: object[] = [];
+  private readonly height: number;
 
   constructor(
     readonly element: HTMLElement,
     opts: EmbedOptions,
   ) {
-    const q = new URLSearchParams({ embed: '1', host: location.origin, h: String(opts.height ?? 450) });
+    // auto=1: this script sizes the frame to the page, so the feature panel can flow below the map.
+    this.height = opts.height ?? 450;
+    const q = new URLSearchParams({ embed: '1', host: location.origin, h: String(opts.height ?? 450), auto: '1' });
     if (opts.controls) q.set('controls', opts.controls);
     if (opts.links) q.set('links', opts.links);
     const src = new URL(`?${q}#/${opts.state ? `?${opts.state.replace(/^[#/?]+/, '')}` : ''}`, BASE);
@@ -59,7 +67,8 @@ class Atlas {
     if (e.source !== this.iframe.contentWindow || e.origin !== this.origin) return;
     const ev = parseMapEvent(e.data);
     if (!ev) return;
-    if (ev.type === 'height') this.iframe.style.height = `${ev.height}px`;
+    // Bounded: the map's panel is compact, so anything taller is a fault, not content.
+    if (ev.type === 'height') this.iframe.style.height = `${Math.min(ev.height, this.height + 600)}px`;
     if (ev.type === 'ready') {
       this.ready = true;
       for (const m of this.queue.splice(0)) this.send(m);
@@ -110,23 +119,55 @@ function embed(el: HTMLElement, opts: EmbedOptions = {}): Atlas {
   return a;
 }
 
-function scan(): void {
-  document.querySelectorAll<HTMLElement>('[data-plan-atlas]').forEach((el) => {
-    const d = el.dataset;
-    const height = Number(d.height);
-    embed(el, {
-      state: d.planAtlas ?? '',
-      height: height > 0 ? height : undefined,
-      controls: d.controls,
-      links: d.links === 'parent' ? 'parent' : undefined,
-      title: d.title,
-    });
+/** The map of a `data-plan-atlas` element, made from its attributes. */
+function fromData(el: HTMLElement): Atlas {
+  const d = el.dataset;
+  const height = Number(d.height);
+  return embed(el, {
+    state: d.planAtlas ?? '',
+    height: height > 0 ? height : undefined,
+    controls: d.controls,
+    links: d.links === 'parent' ? 'parent' : undefined,
+    title: d.title,
   });
 }
 
-const api = { version: PROTOCOL, embed, get: (el: HTMLElement) => instances.get(el), scan };
-(window as unknown as { PlanAtlas: typeof api }).PlanAtlas = api;
+function scan(): void {
+  document.querySelectorAll<HTMLElement>('[data-plan-atlas]').forEach(fromData);
+}
+
+/** A `data-plan-atlas` element the scan has not reached yet (still being parsed) is embedded on demand. */
+const get = (el: HTMLElement | null | undefined): Atlas | undefined =>
+  el ? (instances.get(el) ?? (el.hasAttribute?.('data-plan-atlas') ? fromData(el) : undefined)) : undefined;
+
+type Queued = (planAtlas: typeof api) => void;
+const run = (f: unknown) => {
+  if (typeof f !== 'function') return;
+  try {
+    (f as Queued)(api);
+  } catch (e) {
+    // One host callback's error must not stop the others.
+    setTimeout(() => {
+      throw e;
+    });
+  }
+};
+const api = {
+  version: PROTOCOL,
+  embed,
+  get,
+  scan,
+  /** Runs `f` with the API: the same call works before this script has loaded (see the top). */
+  push(...fs: Queued[]): number {
+    fs.forEach(run);
+    return 0;
+  },
+};
+const w = window as unknown as { PlanAtlas?: unknown };
+const queued = Array.isArray(w.PlanAtlas) ? (w.PlanAtlas as unknown[]) : [];
+w.PlanAtlas = api;
 // Elements before this script can be embedded now (so an inline script after it can use them);
-// the rest once the document is parsed.
+// the rest once the document is parsed. Queued callbacks run after the first scan.
 scan();
+queued.forEach(run);
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);

@@ -59,6 +59,7 @@ describe('embed options', () => {
       links: 'parent',
       controls: ['legend', 'basemap'],
       height: 300,
+      auto: false,
     });
     expect(parseEmbedOptions('?embed=1&host=javascript:alert(1)&h=5')).toMatchObject({
       host: null,
@@ -66,6 +67,8 @@ describe('embed options', () => {
       links: 'blank',
     });
     expect(parseEmbedOptions('').embed).toBe(false);
+    expect(parseEmbedOptions('?embed=1&auto=1').auto).toBe(true);
+    expect(parseEmbedOptions('?embed=1').auto).toBe(false);
   });
 
   test('allowed origins: own, the host, and configured ones', () => {
@@ -85,8 +88,15 @@ describe('embed options', () => {
     expect(code).toBe(
       '<iframe src="https://a.cn/atlas/?embed=1&amp;h=500#/?plans=heping-2016-fyp&amp;sel=wudadao-zone" width="800" height="500" style="border:0;max-width:100%" title="Plan &quot;Atlas&quot;" loading="lazy" allow="geolocation"></iframe>',
     );
-    expect(responsiveCode('https://a.cn/atlas/', p, 450)).toBe(
-      '<div data-plan-atlas="plans=heping-2016-fyp&amp;sel=wudadao-zone" data-height="450"></div>\n<script src="https://a.cn/atlas/embed.js" async></script>',
+    expect(iframeCode('https://a.cn/atlas/', p, '800', 500, 'x', 'https://portal.gov.cn')).toContain(
+      'src="https://a.cn/atlas/?embed=1&amp;h=500&amp;host=https%3A%2F%2Fportal.gov.cn#/?plans=heping-2016-fyp',
     );
+    const responsive = responsiveCode('https://a.cn/atlas/', p, 450, { comment: 'API' }).split('\n');
+    expect(responsive.slice(0, 2)).toEqual([
+      '<div id="plan-atlas" data-plan-atlas="plans=heping-2016-fyp&amp;sel=wudadao-zone" data-height="450"></div>',
+      '<script src="https://a.cn/atlas/embed.js" async></script>',
+    ]);
+    // The API is used through the queue, which works before embed.js has loaded.
+    expect(responsive.join('\n')).toContain('(window.PlanAtlas = window.PlanAtlas || []).push(function (PlanAtlas) {');
   });
 });

@@ -12,7 +12,16 @@ export interface Bridge {
   stop(): void;
 }
 
-export function startBridge(allowed: string[], target: string, onmessage: (m: HostMessage) => void): Bridge {
+/**
+ * `content` is the element whose height the host should give the frame (the app's shell): its own
+ * height, not the document's, which is never less than the frame and so could only ever grow.
+ */
+export function startBridge(
+  allowed: string[],
+  target: string,
+  onmessage: (m: HostMessage) => void,
+  content: HTMLElement = document.body,
+): Bridge {
   const framed = window.parent !== window;
   const listener = (e: MessageEvent) => {
     if (!allowed.includes(e.origin) || e.source !== window.parent) return;
@@ -21,20 +30,31 @@ export function startBridge(allowed: string[], target: string, onmessage: (m: Ho
   };
   window.addEventListener('message', listener);
 
+  // A parent page whose origin can be read is our own origin (the Embed dialog's preview): events
+  // go to it only if it is the target. A cross-origin parent cannot be read; it gets them if it is
+  // the host the frame was given (the browser drops them, with a console note, if it is not).
+  const readable = (() => {
+    try {
+      return window.parent.location.origin;
+    } catch {
+      return null;
+    }
+  })();
+  const deliver = framed && (readable === null ? target !== location.origin : readable === target);
   const post = (e: Payload<MapEvent>) => {
-    if (framed) window.parent.postMessage({ planAtlas: PROTOCOL, ...e }, target);
+    if (deliver) window.parent.postMessage({ planAtlas: PROTOCOL, ...e }, target);
   };
 
-  // Auto-height: the page's height whenever it changes (e.g. the feature panel opens below the map).
+  // Auto-height: the content's height whenever it changes (the feature panel opens or closes).
   let last = 0;
   const observer = new ResizeObserver(() => {
-    const h = Math.ceil(document.documentElement.scrollHeight);
+    const h = Math.ceil(content.getBoundingClientRect().height);
     if (h !== last) {
       last = h;
       post({ type: 'height', height: h });
     }
   });
-  observer.observe(document.body);
+  observer.observe(content);
 
   return {
     post,

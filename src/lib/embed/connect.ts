@@ -12,7 +12,12 @@ export interface EmbedActions {
   fitBox: (b: BBox) => void;
 }
 
-export async function connectEmbed(app: AppState, opts: EmbedOptions, act: EmbedActions): Promise<Bridge> {
+export async function connectEmbed(
+  app: AppState,
+  opts: EmbedOptions,
+  act: EmbedActions,
+  content: HTMLElement,
+): Promise<Bridge> {
   const config = await loadConfig();
   const allowed = allowedOrigins(opts, location.origin, config.embed?.allowedOrigins);
   const handle = (m: HostMessage) => {
@@ -23,5 +28,5 @@ export async function connectEmbed(app: AppState, opts: EmbedOptions, act: Embed
       else act.fitBox(m.bbox);
     } else if (m.type === 'setLanguage') app.set({ lang: m.lang });
   };
-  return startBridge(allowed, opts.host ?? location.origin, handle);
+  return startBridge(allowed, opts.host ?? location.origin, handle, content);
 }

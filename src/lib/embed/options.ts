@@ -4,7 +4,10 @@
  *   &host=<origin>        the embedding page's origin: allowed to send messages, and where events go
  *   &links=blank|parent   where links open (new tab, default; or the parent page)
  *   &controls=legend,nav,basemap,areas,fullmap   which controls show (default legend,nav,fullmap)
- *   &h=<px>               map height (default 450); the page grows below it for the feature panel
+ *   &h=<px>               map height (default 450) when the host sizes the frame to its content
+ *   &auto=1               the host sizes the frame to the page (embed.js does): the feature panel
+ *                         flows below the map. Without it (a plain iframe) the map fills the frame
+ *                         and the panel shares the frame with it.
  */
 import { originOf } from './protocol.ts';
 
@@ -17,6 +20,7 @@ export interface EmbedOptions {
   links: 'blank' | 'parent';
   controls: Control[];
   height: number;
+  auto: boolean;
 }
 
 export function parseEmbedOptions(search: string): EmbedOptions {
@@ -31,6 +35,7 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     links: q.get('links') === 'parent' ? 'parent' : 'blank',
     controls,
     height: h >= 200 && h <= 2000 ? h : 450,
+    auto: q.get('auto') === '1',
   };
 }
 

@@ -17,12 +17,48 @@ export function stateHash(p: AppParams): string {
   return hashWith('#/', { ...p, tab: null });
 }
 
-export function iframeCode(base: string, p: AppParams, width: string, height: number, title: string): string {
-  const src = `${base}?embed=1&h=${height}${stateHash(p)}`;
+/**
+ * The plain iframe's address. `host` (the portal's origin) lets that page use the message API;
+ * without it the frame is a map only.
+ */
+export function iframeSrc(base: string, p: AppParams, height: number, host: string | null): string {
+  const q = new URLSearchParams({ embed: '1', h: String(height) });
+  if (host) q.set('host', host);
+  return `${base}?${q}${stateHash(p)}`;
+}
+
+export function iframeCode(
+  base: string,
+  p: AppParams,
+  width: string,
+  height: number,
+  title: string,
+  host: string | null = null,
+): string {
+  const src = iframeSrc(base, p, height, host);
   return `<iframe src="${attr(src)}" width="${attr(width)}" height="${height}" style="border:0;max-width:100%" title="${attr(title)}" loading="lazy" allow="geolocation"></iframe>`;
 }
 
-export function responsiveCode(base: string, p: AppParams, height: number): string {
+/** What embed.js makes of the responsive code (for the dialog's preview). */
+export function responsiveSrc(base: string, p: AppParams, height: number): string {
+  return `${base}?embed=1&h=${height}&auto=1${stateHash(p)}`;
+}
+
+/**
+ * The responsive code: the element, embed.js loaded async, and the host API used the way that
+ * works whether or not embed.js has loaded yet (a queued callback).
+ */
+export function responsiveCode(base: string, p: AppParams, height: number, api: { comment: string }): string {
   const state = stateHash(p).replace(/^#\/\??/, '');
-  return `<div data-plan-atlas="${attr(state)}" data-height="${height}"></div>\n<script src="${attr(base)}embed.js" async></script>`;
+  return [
+    `<div id="plan-atlas" data-plan-atlas="${attr(state)}" data-height="${height}"></div>`,
+    `<script src="${attr(base)}embed.js" async></script>`,
+    `<script>`,
+    `  // ${api.comment}`,
+    `  (window.PlanAtlas = window.PlanAtlas || []).push(function (PlanAtlas) {`,
+    `    var atlas = PlanAtlas.get(document.getElementById('plan-atlas'));`,
+    `    atlas.on('select', function (e) { /* e.id, e.name */ });`,
+    `  });`,
+    `</script>`,
+  ].join('\n');
 }

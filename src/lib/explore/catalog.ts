@@ -6,6 +6,8 @@
 import type { PlaceFeature, UnlocatedFeature } from '../contracts/features.ts';
 import type { PlanData } from '../data/plan-data.ts';
 import { featureExtent, unionBox, type BBox } from '../contracts/extent.ts';
+import { UNCERTAIN_M } from '../contracts/features.ts';
+import { boxAround } from './near.ts';
 
 export { unionBox, type BBox };
 
@@ -59,4 +61,14 @@ export function planArea(places: Place[], areaName: string): LocatedPlace | unde
     (p): p is LocatedPlace =>
       isLocated(p) && p.feature.properties.kind === 'admin' && p.feature.properties.name === areaName,
   );
+}
+
+/**
+ * What to frame when a place is chosen: its extent, and for a place known only roughly (its ring
+ * drawn when chosen) the ring too, so that the citizen sees how precisely it is known.
+ */
+export function revealBox(p: LocatedPlace): BBox {
+  const r = p.feature.properties.precision_m;
+  if (r <= UNCERTAIN_M) return p.bbox;
+  return unionBox([p.bbox, boxAround([(p.bbox[0] + p.bbox[2]) / 2, (p.bbox[1] + p.bbox[3]) / 2], r)]);
 }

@@ -37,6 +37,12 @@ export class Explorer {
     return boxes.length ? unionBox(boxes) : null;
   });
 
+  /** The extent of the filtered places: what a link with filters and no view opens on. */
+  filteredBox = $derived.by(() => {
+    const boxes = this.filtered.filter(isLocated).map((p) => p.bbox);
+    return boxes.length ? unionBox(boxes) : null;
+  });
+
   counts = (facet: Facet): Record<string, number> => facetCounts(this.places, this.app.params.filters, facet);
 
   byId = (id: string | null | undefined): Place | undefined => (id ? this.places.find((p) => p.id === id) : undefined);

@@ -1,0 +1,316 @@
+/**
+ * Embedding as a portal does it (issue 18): host pages on another origin, desktop and phone, with
+ * the Embed dialog's code pasted exactly as it is given.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { startStaticServer, type RunningServer } from '../../scripts/static-server.ts';
+import { expectClean, launch, mapIdle, openPage, shot, type TestPage } from './harness.ts';
+
+type BBox = [number, number, number, number];
+const app = inject('baseUrl').replace(/\/$/, '');
+let browser: Browser;
+let host: RunningServer;
+/** The body of /pasted.html on the host: what a test pastes. */
+let pasted = '';
+
+const page = (body: string) =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>门户</title></head><body style="margin:0;padding:8px">${body}</body></html>`;
+
+beforeAll(async () => {
+  browser = await launch();
+  const example = readFileSync('docs/embed-example.html', 'utf8').replaceAll(
+    'https://atlas.example.gov.cn/',
+    `${app}/`,
+  );
+  host = await startStaticServer({
+    root: 'docs',
+    routes: (p) =>
+      p === '/host.html'
+        ? { type: 'text/html; charset=utf-8', body: example }
+        : p === '/pasted.html'
+          ? { type: 'text/html; charset=utf-8', body: page(pasted) }
+          : null,
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+/** The extent of a published place, from data/geojson. */
+function placeBox(id: string): BBox {
+  for (const f of ['zones', 'sites', 'corridors']) {
+    const fc = JSON.parse(readFileSync(`data/geojson/${f}.geojson`, 'utf8')) as {
+      features: { id: string; geometry: { coordinates: unknown } }[];
+    };
+    const hit = fc.features.find((x) => x.id === id);
+    if (!hit) continue;
+    const pts: number[][] = [];
+    const walk = (c: unknown): void => {
+      if (Array.isArray(c) && typeof c[0] === 'number') pts.push(c as number[]);
+      else if (Array.isArray(c)) c.forEach(walk);
+    };
+    walk(hit.geometry.coordinates);
+    const xs = pts.map((p) => p[0]!);
+    const ys = pts.map((p) => p[1]!);
+    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  }
+  throw new Error(`no place ${id}`);
+}
+
+interface OnScreen {
+  zoom: number;
+  /** The place's box on screen, and the map's. */
+  box: BBox;
+  map: BBox;
+  /** Covering elements (panels, legend) over the centre of the place. */
+  coveredBy: string[];
+}
+
+/** Where a place's box is drawn in the map of `frame`, and what covers its centre. */
+async function onScreen(frame: Frame | Page, b: BBox): Promise<OnScreen> {
+  await mapIdle(frame);
+  return frame.evaluate((b) => {
+    const map = window.planAtlas.map!;
+    const r = map.getContainer().getBoundingClientRect();
+    const sw = map.project([b[0], b[1]]);
+    const ne = map.project([b[2], b[3]]);
+    const box: [number, number, number, number] = [r.left + sw.x, r.top + ne.y, r.left + ne.x, r.top + sw.y];
+    const cx = (box[0] + box[2]) / 2;
+    const cy = (box[1] + box[3]) / 2;
+    const coveredBy = [...document.querySelectorAll<HTMLElement>('[data-covers-map]')]
+      .filter((e) => {
+        const c = e.getBoundingClientRect();
+        return c.width > 0 && cx >= c.left && cx <= c.right && cy >= c.top && cy <= c.bottom;
+      })
+      .map((e) => e.dataset.testid ?? e.className);
+    return { zoom: map.getZoom(), box, map: [r.left, r.top, r.right, r.bottom], coveredBy };
+  }, b);
+}
+
+/** The place is in the visible part of the map, whole, and big enough to see. */
+function expectRevealed(s: OnScreen, what: string): void {
+  if (process.env.DEBUG_REVEAL) console.log(what, JSON.stringify(s));
+  const [x0, y0, x1, y1] = s.box;
+  const [mx0, my0, mx1, my1] = s.map;
+  expect(s.coveredBy, `${what}: nothing covers its centre`).toEqual([]);
+  expect(x0 >= mx0 - 2 && x1 <= mx1 + 2 && y0 >= my0 - 2 && y1 <= my1 + 2, `${what}: whole within the map`).toBe(true);
+  const seen = Math.max(x1 - x0, y1 - y0);
+  expect(seen >= 40 || s.zoom >= 14, `${what}: ${seen.toFixed(0)} px at zoom ${s.zoom.toFixed(1)}`).toBe(true);
+}
+
+async function frameOf(p: Page): Promise<Frame> {
+  await p.waitForFunction((a) => [...document.querySelectorAll('iframe')].some((f) => f.src.startsWith(a)), app);
+  let frame: Frame | undefined;
+  await expect.poll(() => (frame = p.frames().find((f) => f.url().startsWith(app)))).toBeTruthy();
+  await frame!.waitForFunction(() => window.planAtlas !== undefined);
+  await frame!.evaluate(() => window.planAtlas.ready);
+  return frame!;
+}
+
+const iframeHeight = (p: Page) => p.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height);
+
+/** The dialog's code for a state, as a user copies it: the full app, "嵌入", a size, options. */
+async function dialogCode(
+  t: TestPage,
+  hash: string,
+  opts: { responsive?: boolean; host?: string; size?: string } = {},
+): Promise<{ code: string; preview: string }> {
+  await t.page.goto(`${app}/${hash}`);
+  await t.page.evaluate(() => window.planAtlas.ready);
+  await t.page.getByTestId('embed-open').click();
+  const code = t.page.getByTestId('embed-code');
+  await code.waitFor();
+  if (opts.size) await t.page.getByLabel(opts.size).check();
+  if (opts.responsive) await t.page.getByTestId('embed-responsive').check();
+  if (opts.host) await t.page.getByTestId('embed-host').fill(opts.host);
+  const preview = t.page.getByTestId('embed-preview');
+  await preview.waitFor();
+  return { code: await code.inputValue(), preview: (await preview.getAttribute('src'))! };
+}
+
+const unescape = (s: string) => s.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&lt;', '<');
+
+for (const viewport of ['desktop', 'phone'] as const) {
+  describe(`embedding on a portal (${viewport})`, () => {
+    test('embed.js: the frame follows its content both ways, stays bounded, and the panel is compact', async () => {
+      const t = await openPage(browser, { viewport });
+      await t.page.goto(`${host.url}host.html`);
+      const frame = await frameOf(t.page);
+      const start = await iframeHeight(t.page);
+      expect(start).toBeGreaterThanOrEqual(420);
+      expect(start).toBeLessThanOrEqual(430);
+
+      // 意风区 has 34 passages: the embed shows two and links to the full map for the rest.
+      await t.page.click('#show-hebei');
+      await t.page.click('#select-yifengqu');
+      await frame.getByTestId('feature-name').filter({ hasText: '意风区' }).waitFor();
+      await t.page.waitForFunction(
+        (h) => document.querySelector('iframe')!.getBoundingClientRect().height > h + 100,
+        start,
+      );
+      expect(await frame.getByTestId('read-in-plan').count()).toBeLessThanOrEqual(2);
+      const more = frame.getByTestId('feature-more');
+      expect(await more.textContent()).toMatch(/另有 32 处原文/);
+      expect(await more.getAttribute('href')).toMatch(new RegExp(`^${app}/#/\\?.*sel=yifengqu`));
+      const open = await iframeHeight(t.page);
+      expect(open).toBeLessThanOrEqual(420 + 600);
+      // The frame shows the whole page: the last link is inside it, nothing scrolls inside the frame.
+      expect(await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBeLessThanOrEqual(1);
+      await shot(t.page, `embed-portal-${viewport}-open`);
+
+      // Closing the selection from the host shrinks the frame back to the map.
+      await t.page.evaluate(() => {
+        const w = window as unknown as { PlanAtlas: { get(e: Element): { select(id: null): void } } };
+        w.PlanAtlas.get(document.getElementById('atlas')!).select(null);
+      });
+      await t.page.waitForFunction(
+        (h) => document.querySelector('iframe')!.getBoundingClientRect().height <= h,
+        start + 2,
+      );
+
+      // Resizing the window (desktop ↔ phone) never makes it run away.
+      await t.page.click('#select-yifengqu');
+      await frame.getByTestId('feature-more').waitFor();
+      for (const size of [
+        { width: 390, height: 844 },
+        { width: 1366, height: 860 },
+        { width: 320, height: 640 },
+      ]) {
+        await t.page.setViewportSize(size);
+        await mapIdle(frame);
+      }
+      const heights = (await t.page.evaluate(() =>
+        (window as unknown as { events: { type: string; height?: number }[] }).events
+          .filter((e) => e.type === 'height')
+          .map((e) => e.height!),
+      )) as number[];
+      expect(Math.max(...heights)).toBeLessThanOrEqual(420 + 600);
+      expect(await iframeHeight(t.page)).toBeLessThanOrEqual(420 + 600);
+      expectClean(t.problems);
+      await t.context.close();
+    });
+
+    test("select() from the host brings the place into the map's visible part", async () => {
+      const t = await openPage(browser, { viewport });
+      await t.page.goto(`${host.url}host.html`);
+      const frame = await frameOf(t.page);
+      await t.page.click('#show-hebei');
+      await t.page.click('#select-yifengqu');
+      await frame.getByTestId('feature-name').filter({ hasText: '意风区' }).waitFor();
+      await frame.waitForFunction(() => !window.planAtlas.map!.isMoving());
+      expectRevealed(await onScreen(frame, placeBox('yifengqu')), '意风区 after select()');
+      await shot(t.page, `embed-portal-${viewport}-select`);
+      // Focus stays on the host page.
+      expect(await t.page.evaluate(() => document.activeElement?.tagName)).not.toBe('IFRAME');
+      expectClean(t.problems);
+      await t.context.close();
+    });
+
+    test('an embed opens framed on what its filters show, with the legend folded and a compact attribution', async () => {
+      const t = await openPage(browser, { viewport });
+      pasted = `<iframe src="${app}/?embed=1&amp;h=500#/?plans=heping-2016-fyp" width="800" height="${viewport === 'phone' ? 420 : 500}" style="border:0;max-width:100%" title="规划图谱"></iframe>`;
+      await t.page.goto(`${host.url}pasted.html`);
+      const frame = await frameOf(t.page);
+      const heping = await onScreen(frame, placeBox('heping-district'));
+      // 和平区 fills the map rather than being a speck of Tianjin.
+      expect(heping.zoom).toBeGreaterThan(12);
+      expectRevealed(heping, '和平区 in its first view');
+      expect(await frame.getByTestId('legend').getAttribute('open')).toBeNull();
+      const attrib = frame.locator('.maplibregl-ctrl-attrib');
+      expect(await attrib.getAttribute('class')).toContain('maplibregl-compact');
+      expect((await attrib.boundingBox())!.height).toBeLessThan(40);
+      // The licence text is one tap away.
+      await frame.locator('.maplibregl-ctrl-attrib-button').click();
+      await expect.poll(() => frame.locator('.maplibregl-ctrl-attrib-inner').isVisible()).toBe(true);
+      expect(await frame.locator('.maplibregl-ctrl-attrib-inner').textContent()).toContain('OpenStreetMap');
+      await shot(t.page, `embed-portal-${viewport}-first-view`);
+      expectClean(t.problems);
+      await t.context.close();
+    });
+
+    test("the dialog's responsive code works as pasted, and its host API works before embed.js has loaded", async () => {
+      const t = await openPage(browser, { viewport });
+      const { code, preview } = await dialogCode(t, '#/?plans=heping-2016-fyp&sel=wudadao-zone', { responsive: true });
+      expect(code).toContain(' async></script>');
+      expect(unescape(preview)).toMatch(new RegExp(`^${app}/\\?embed=1&h=500&auto=1#/\\?.*sel=wudadao-zone`));
+      // Pasted as given, then the host's own code, written as the README shows, also before the script loads.
+      pasted = `${code}
+<p>选中：<output id="selected"></output></p>
+<script>
+  window.events = [];
+  (window.PlanAtlas = window.PlanAtlas || []).push(function (PlanAtlas) {
+    var atlas = PlanAtlas.get(document.getElementById('plan-atlas'));
+    ['ready', 'select', 'height'].forEach(function (type) { atlas.on(type, function (e) { window.events.push(e); }); });
+    atlas.on('select', function (e) { document.getElementById('selected').textContent = e.name || ''; });
+    atlas.select('xiaobailou-zone');
+  });
+</script>`;
+      const t2 = await openPage(browser, { viewport });
+      await t2.page.goto(`${host.url}pasted.html`);
+      const frame = await frameOf(t2.page);
+      await t2.page.waitForFunction(() => document.getElementById('selected')!.textContent === '小白楼高端商业商务区');
+      await frame.waitForFunction(() => !window.planAtlas.map!.isMoving());
+      expectRevealed(await onScreen(frame, placeBox('xiaobailou-zone')), '小白楼 from the queued select()');
+      // The frame grew for the panel below the map.
+      expect(await iframeHeight(t2.page)).toBeGreaterThan(520);
+      await shot(t2.page, `embed-portal-${viewport}-pasted-responsive`);
+      expectClean(t.problems);
+      expectClean(t2.problems);
+      await t.context.close();
+      await t2.context.close();
+    });
+
+    test('the plain iframe code shows the chosen place and its panel inside the frame, and takes a host for the API', async () => {
+      const t = await openPage(browser, { viewport });
+      const bad = await dialogCode(t, '#/?plans=heping-2016-fyp&sel=wudadao-zone', { host: 'javascript:alert(1)' });
+      expect(bad.code).not.toContain('host=');
+      expect(await t.page.locator('#embed-host-note').textContent()).toMatch(/不是有效的网址来源/);
+      await t.page.getByTestId('embed-host').fill(host.url);
+      await expect.poll(() => t.page.getByTestId('embed-code').inputValue()).toContain('host=');
+      const code = await t.page.getByTestId('embed-code').inputValue();
+      const src = unescape(/src="([^"]+)"/.exec(code)![1]!);
+      // The preview is exactly what will be pasted.
+      expect(await t.page.getByTestId('embed-preview').getAttribute('src')).toBe(src);
+      expect(src).toContain(`host=${encodeURIComponent(new URL(host.url).origin)}`);
+      // The preview is live: the map in it loads and shows the chosen place.
+      let preview: Frame | undefined;
+      await expect.poll(() => (preview = t.page.frames().find((f) => f.url() === src))).toBeTruthy();
+      await preview!.waitForFunction(() => window.planAtlas !== undefined);
+      await preview!.evaluate(() => window.planAtlas.ready);
+      await preview!.getByTestId('feature-name').filter({ hasText: '五大道' }).waitFor();
+      await mapIdle(preview!);
+      await shot(t.page, `embed-portal-${viewport}-dialog`);
+
+      pasted = code;
+      const t2 = await openPage(browser, { viewport });
+      await t2.page.goto(`${host.url}pasted.html`);
+      const frame = await frameOf(t2.page);
+      await frame.getByTestId('feature-name').waitFor();
+      await frame.waitForFunction(() => !window.planAtlas.map!.isMoving());
+      expectRevealed(await onScreen(frame, placeBox('wudadao-zone')), '五大道 in the 800×500 frame');
+      // The panel is inside the frame's viewport: its heading and first passage can be seen without scrolling.
+      const inView = await frame.evaluate(() => {
+        const h = document.querySelector('[data-testid="feature-name"]')!.getBoundingClientRect();
+        return h.top >= 0 && h.bottom <= innerHeight;
+      });
+      expect(inView).toBe(true);
+      // host= lets the page drive the map with the message API.
+      await t2.page.evaluate((target) => {
+        document
+          .querySelector('iframe')!
+          .contentWindow!.postMessage({ planAtlas: 1, type: 'select', id: 'xiaobailou-zone' }, target);
+      }, app);
+      await frame.getByTestId('feature-name').filter({ hasText: '小白楼高端商业商务区' }).waitFor();
+      await frame.waitForFunction(() => !window.planAtlas.map!.isMoving());
+      expectRevealed(await onScreen(frame, placeBox('xiaobailou-zone')), '小白楼 after the host message');
+      await shot(t2.page, `embed-portal-${viewport}-pasted-iframe`);
+      expectClean(t.problems);
+      expectClean(t2.problems);
+      await t.context.close();
+      await t2.context.close();
+    });
+  });
+}
