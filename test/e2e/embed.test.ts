@@ -41,6 +41,19 @@ afterAll(async () => {
 type HostEvent = { type: string; id?: string | null; name?: string | null; height?: number };
 const events = (page: Page) => page.evaluate(() => (window as unknown as { events: HostEvent[] }).events);
 
+/**
+ * Resolves once the frame has received the message 'sentinel', which the caller posts after the
+ * messages under test: the app's listener was added first, so by then it has handled them all.
+ */
+async function armSentinel(frame: Frame): Promise<void> {
+  await frame.evaluate(() => {
+    const w = window as unknown as { sentinel?: Promise<void> };
+    w.sentinel = new Promise((ok) => addEventListener('message', (e) => e.data === 'sentinel' && ok()));
+  });
+}
+const sentinelSeen = (frame: Frame) =>
+  frame.evaluate(() => (window as unknown as { sentinel: Promise<void> }).sentinel);
+
 async function mapFrame(page: Page): Promise<Frame> {
   await page.waitForFunction(() =>
     (window as unknown as { events?: { type: string }[] }).events?.some((e) => e.type === 'ready'),
@@ -121,12 +134,14 @@ describe('embedding', () => {
     await frame.waitForFunction(() => window.planAtlas !== undefined);
     await frame.evaluate(() => window.planAtlas.ready);
     const before = await renderedPlaces(frame);
+    await armSentinel(frame);
     await t.page.evaluate((target) => {
       const w = (document.getElementById('f') as HTMLIFrameElement).contentWindow!;
       w.postMessage({ planAtlas: 1, type: 'setFilters', filters: { plans: ['hebei-2022-fyp'] } }, target);
       w.postMessage({ planAtlas: 1, type: 'select', id: 'yifengqu' }, target);
+      w.postMessage('sentinel', target);
     }, app);
-    await t.page.waitForTimeout(500);
+    await sentinelSeen(frame);
     expect(await frame.evaluate(() => location.hash)).not.toMatch(/plans=|sel=/);
     expect(await renderedPlaces(frame)).toEqual(before);
     expectClean(t.problems);
@@ -143,6 +158,7 @@ describe('embedding', () => {
     await t.page.goto(`${host.url}host.html`);
     const frame = await mapFrame(t.page);
     const hash = await frame.evaluate(() => location.hash);
+    await armSentinel(frame);
     await t.page.evaluate((target) => {
       const w = document.querySelector('iframe')!.contentWindow!;
       const xss = '<img src=x onerror="alert(1)">';
@@ -169,9 +185,16 @@ describe('embedding', () => {
         JSON.parse('{"planAtlas":1,"type":"select","__proto__":{"id":"yifengqu"}}'),
       ];
       for (const m of hostile) w.postMessage(m, target);
+      w.postMessage('sentinel', target);
     }, app);
-    await t.page.waitForTimeout(800);
+    await sentinelSeen(frame);
     expect(await frame.evaluate(() => location.hash)).toBe(hash);
+    // A message the app does act on, sent last, has taken effect: the ones before it were handled and dropped.
+    await t.page.evaluate((target) => {
+      const w = document.querySelector('iframe')!.contentWindow!;
+      w.postMessage({ planAtlas: 1, type: 'setLanguage', lang: 'en' }, target);
+    }, app);
+    await frame.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await frame.evaluate(() => ({}) as Record<string, unknown>).then((o) => o.polluted)).toBeUndefined();
     expect(await frame.evaluate(() => document.querySelectorAll('img[src=x]').length)).toBe(0);
     expect(dialogs).toEqual([]);

@@ -74,8 +74,8 @@ describe('evaluation on the annotated plans (test/fixtures/eval)', () => {
         expect(
           s.within / s.withTruth,
           `within claimed precision (p90 ${quantile(s.errors, 0.9)} m)`,
-        ).toBeGreaterThanOrEqual(written ? 0.9 : 0.8);
-      if (written) expect(s.falseMatches).toEqual([]);
+        ).toBeGreaterThanOrEqual(0.9);
+      expect(s.falseMatches).toEqual([]);
     });
   }
 });
