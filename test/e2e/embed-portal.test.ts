@@ -189,6 +189,12 @@ for (const viewport of ['desktop', 'phone'] as const) {
       )) as number[];
       expect(Math.max(...heights)).toBeLessThanOrEqual(420 + 600);
       expect(await iframeHeight(t.page)).toBeLessThanOrEqual(420 + 600);
+      // Closing the panel inside the frame shrinks it too.
+      await frame.getByTestId('feature-panel').getByRole('button', { name: '关闭' }).click();
+      await t.page.waitForFunction(
+        (h) => document.querySelector('iframe')!.getBoundingClientRect().height <= h,
+        start + 2,
+      );
       expectClean(t.problems);
       await t.context.close();
     });
