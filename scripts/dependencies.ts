@@ -7,7 +7,13 @@ interface Tree {
   dependencies?: Record<string, Tree>;
 }
 
-/** Every production package as name@version, from `npm ls` (offline). */
+/**
+ * Development packages whose code ships in the bundle all the same: Svelte's client runtime and
+ * what it imports (node_modules/svelte/src/internal/client).
+ */
+export const SHIPPED_DEV = ['svelte', 'clsx', 'esm-env'];
+
+/** Every package whose code ships, as name@version: the production tree from `npm ls` (offline), and SHIPPED_DEV. */
 export function installedProductionPackages(): string[] {
   const r = spawnSync('npm', ['ls', '--omit=dev', '--all', '--json'], { encoding: 'utf8' });
   const seen = new Set<string>();
@@ -18,6 +24,10 @@ export function installedProductionPackages(): string[] {
     }
   };
   walk(JSON.parse(r.stdout) as Tree);
+  for (const name of SHIPPED_DEV) {
+    const { version } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string };
+    seen.add(`${name}@${version}`);
+  }
   return [...seen].sort();
 }
 
