@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { startStaticServer, type RunningServer } from '../../scripts/static-server.ts';
 import { cspHeader } from '../../scripts/csp.ts';
 import { stubRoutes } from './stub-tiles.ts';
+import { CSP_REPORT_PATH } from './csp-report.ts';
 
 let server: RunningServer | undefined;
 
@@ -16,7 +17,8 @@ export async function setup(project: TestProject): Promise<void> {
   }
   server = await startStaticServer({
     root: 'dist',
-    headers: { 'content-security-policy': cspHeader },
+    // Violations are reported to a path the harness intercepts, from the page and from workers alike.
+    headers: { 'content-security-policy': `${cspHeader}; report-uri ${CSP_REPORT_PATH}` },
     routes: stubRoutes,
   });
   project.provide('baseUrl', server.url);

@@ -1,12 +1,16 @@
 /**
  * The e2e harness: Debian's Chromium through playwright-core, with SwiftShader WebGL. Every page
- * records page errors, console errors and any request to a host other than 127.0.0.1 (those are
- * aborted); `expectClean` fails the test on any of them. Screenshots go to test-results/screenshots/.
+ * records page errors, console errors and warnings (MapLibre reports map errors as warnings), any
+ * request to a host other than 127.0.0.1 (those are aborted) and every Content-Security-Policy
+ * violation, from the page or a worker (the e2e server's CSP reports them to a path intercepted
+ * here). After each test every page it opened is checked; `expectClean` checks one sooner.
+ * Screenshots go to test-results/screenshots/.
  */
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
+import { CSP_REPORT_PATH } from './csp-report.ts';
 import { CHROMIUM } from '../../scripts/test-deps.ts';
 
 export { CHROMIUM };
@@ -43,6 +47,7 @@ export interface Problems {
   /** Warnings too: MapLibre reports bad style expressions as console warnings. */
   consoleWarnings: string[];
   externalRequests: string[];
+  cspViolations: string[];
 }
 
 export interface TestPage {
@@ -85,9 +90,20 @@ export async function openPage(
     locale: 'zh-CN',
     ...opts.contextOptions,
   });
-  const problems: Problems = { pageErrors: [], consoleErrors: [], consoleWarnings: [], externalRequests: [] };
+  const problems: Problems = {
+    pageErrors: [],
+    consoleErrors: [],
+    consoleWarnings: [],
+    externalRequests: [],
+    cspViolations: [],
+  };
+  opened.push(problems);
   await context.route('**/*', (route) => {
     const url = route.request().url();
+    if (new URL(url).pathname === CSP_REPORT_PATH) {
+      problems.cspViolations.push(cspReport(route.request().postData()));
+      return route.fulfill({ status: 204 });
+    }
     if (isLocal(url)) return route.continue();
     problems.externalRequests.push(url);
     return route.abort('blockedbyclient');
@@ -102,12 +118,34 @@ export async function openPage(
   return { page, context, problems, baseUrl: inject('baseUrl') };
 }
 
+/** The pages opened by the running test, checked after it. */
+const opened: Problems[] = [];
+
+/** "violated directive: blocked URI" from a CSP report body. */
+function cspReport(body: string | null): string {
+  try {
+    const r = (JSON.parse(body ?? '{}') as { 'csp-report'?: Record<string, string> })['csp-report'] ?? {};
+    return `${r['violated-directive'] ?? r['effective-directive'] ?? '?'}: ${r['blocked-uri'] ?? '?'} (${r['source-file'] ?? r['document-uri'] ?? ''})`;
+  } catch {
+    return String(body);
+  }
+}
+
 export function expectClean(p: Problems): void {
   expect(p.pageErrors, 'page errors').toEqual([]);
   expect(p.consoleErrors, 'console errors').toEqual([]);
   expect(p.consoleWarnings, 'console warnings').toEqual([]);
   expect(p.externalRequests, 'requests that left 127.0.0.1').toEqual([]);
+  expect(p.cspViolations, 'Content-Security-Policy violations').toEqual([]);
 }
+
+// Every page a test opened is checked after it, whether or not the test called expectClean.
+// (Only under vitest: the benchmarks use this module's browser set-up too.)
+if (process.env.VITEST)
+  afterEach(() => {
+    const pages = opened.splice(0);
+    for (const p of pages) expectClean(p);
+  });
 
 /** Navigate and wait for `window.planAtlas.ready` (data loaded, map idle). */
 export async function gotoReady(t: TestPage, path = ''): Promise<void> {

@@ -108,3 +108,20 @@ describe('hostile text renders as plain text everywhere', () => {
     await t.context.close();
   });
 });
+
+describe('the e2e guard itself', () => {
+  test('a request a worker makes against the CSP is reported to the harness, not lost', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t);
+    // connect-src is 'self' (and the online basemaps): another port on 127.0.0.1 is not allowed.
+    await t.page.evaluate(() => {
+      const src = "fetch('http://127.0.0.1:9/probe').catch(() => {});";
+      new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+    });
+    await expect.poll(() => t.problems.cspViolations.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(t.problems.cspViolations[0]).toMatch(/connect-src.*127\.0\.0\.1:9/);
+    // The violation was provoked on purpose: cleared, so that the check after the test passes.
+    t.problems.cspViolations.length = 0;
+    await t.context.close();
+  });
+});
