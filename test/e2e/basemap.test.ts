@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectClean, gotoReady, launch, openPage, shot } from './harness.ts';
+import { expectClean, gotoReady, launch, mapIdle, openPage, shot } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -94,13 +94,37 @@ describe('basemaps', () => {
     await t.context.close();
   });
 
-  test('a basemap chosen by URL (OSM, WGS-84) loads from its configured tiles without shifting overlays', async () => {
+  test('a basemap named by a link alone is asked for first; once accepted it loads from its configured tiles', async () => {
     const t = await openPage(browser);
+    const tiles: string[] = [];
+    t.page.on('request', (r) => {
+      if (r.url().includes('/stub-tiles/')) tiles.push(r.url());
+    });
     await gotoReady(t, '#/?basemap=osm');
+    // Nothing online is contacted until the user says so; the built-in basemap is shown meanwhile.
+    await t.page.getByTestId('ask-basemap').waitFor();
+    expect(await t.page.getByTestId('ask-basemap').textContent()).toContain('OpenStreetMap');
+    expect(await t.page.getByTestId('basemap-select').inputValue()).toBe('offline');
+    await mapIdle(t.page);
+    expect(tiles).toEqual([]);
+    await shot(t.page, 'basemap-ask');
+    await t.page.getByTestId('ask-basemap-yes').click();
+    await expect.poll(() => tiles.length).toBeGreaterThan(0);
     expect(await t.page.getByTestId('basemap-select').inputValue()).toBe('osm');
     const layers = await t.page.evaluate(() => window.planAtlas.map!.getStyle().layers.map((l) => l.id));
     expect(layers).toContain('online-base');
     expectClean(t.problems);
+    await t.context.close();
+  });
+
+  test('declining keeps the built-in basemap and drops it from the link', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, '#/?basemap=osm');
+    await t.page.getByTestId('ask-basemap-no').click();
+    await t.page.waitForFunction(() => !location.hash.includes('basemap=osm'));
+    expect(await t.page.getByTestId('ask-basemap').count()).toBe(0);
+    const layers = await t.page.evaluate(() => window.planAtlas.map!.getStyle().layers.map((l) => l.id));
+    expect(layers).not.toContain('online-base');
     await t.context.close();
   });
 });

@@ -98,10 +98,99 @@ describe('reliability', () => {
     });
     await t.context.route(/\/stub-tiles\//, (r) => r.fulfill({ status: 503, body: '' }));
     await gotoReady(t, '#/?basemap=osm');
+    await t.page.getByTestId('ask-basemap-yes').click();
+    await t.page.waitForFunction(() => window.planAtlas.map!.getLayer('online-base') !== undefined);
     expect((await renderedPlaces(t.page)).length).toBeGreaterThan(20);
     await t.page.getByTestId('basemap-select').selectOption('offline');
     await t.page.waitForFunction(() => !location.hash.includes('basemap='));
     expect((await renderedPlaces(t.page)).length).toBeGreaterThan(20);
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
+  test('a part of the app that fails to load (a tab left open across a redeploy) says so and offers a reload that works', async () => {
+    const t = await openPage(browser, { allowConsoleError: FAILED_LOAD });
+    await gotoReady(t);
+    const gone = (r: import('playwright-core').Route) => r.fulfill({ status: 404, body: '' });
+    await t.context.route(/\/assets\/Reader-[\w-]+\.js$/, gone);
+    await t.page.getByTestId('plans-menu').click();
+    await t.page.getByTestId('plan-link').first().click();
+    const problem = t.page.getByTestId('map-error');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('页面的一部分未能加载');
+    await shot(t.page, 'part-failed');
+    // The redeploy is done: the reload brings the reader.
+    await t.context.unroute(/\/assets\/Reader-[\w-]+\.js$/, gone);
+    await t.page.getByTestId('reload').click();
+    await t.page.waitForFunction(() => window.planAtlas !== undefined);
+    await t.page.evaluate(() => window.planAtlas.ready);
+    await t.page.getByTestId('reader').waitFor();
+    expect(await t.page.getByTestId('map-error').count()).toBe(0);
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
+  test('a map worker that fails to load: a readable message with a reload, and ready settles (rejects)', async () => {
+    // MapLibre itself logs the failure as a console error: expected here.
+    const t = await openPage(browser, {
+      allowConsoleError: /Failed to load resource|Worker failed to load/,
+      allowConsoleWarning: /map error Worker failed to load/,
+    });
+    await t.context.route(/maplibre-gl-worker[\w-]*\.mjs/, (r) => r.fulfill({ status: 404, body: '' }));
+    await t.page.goto(t.baseUrl);
+    await t.page.waitForFunction(() => window.planAtlas !== undefined);
+    const settled = await t.page.evaluate(() =>
+      window.planAtlas.ready.then(
+        () => 'resolved',
+        () => 'rejected',
+      ),
+    );
+    expect(settled).toBe('rejected');
+    const problem = t.page.getByTestId('map-error');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('地图组件未能加载');
+    expect(await t.page.getByTestId('reload').count()).toBe(1);
+    // The rest of the app still works: the list and search.
+    await t.page.getByRole('tab', { name: /列表/ }).click();
+    await t.page.getByTestId('list-item').first().waitFor();
+    await shot(t.page, 'worker-failed');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
+  test('an invalid config.json is reported, naming what is wrong, and the defaults are used', async () => {
+    for (const [body, why] of [
+      ['{ "basemaps": ', 'not JSON'],
+      ['{ "embed": { "allowedOrigins": "https://x.cn" } }', 'embed.allowedOrigins'],
+      ['[1, 2]', 'not a JSON object'],
+    ] as const) {
+      const t = await openPage(browser);
+      await t.context.route(/\/config\.json$/, (r) =>
+        r.fulfill({ status: 200, contentType: 'application/json', body }),
+      );
+      // config.json is read by an embed (for its allowed origins) and when an online basemap is chosen.
+      await gotoReady(t, '?embed=1#/');
+      const problem = t.page.getByTestId('map-error');
+      await problem.waitFor();
+      expect(await problem.textContent(), body).toContain('config.json 无效');
+      expect(await problem.textContent(), body).toContain(why);
+      expectClean(t.problems);
+      await t.context.close();
+    }
+  });
+
+  test('layers that load slowly show that they are loading, until the map is ready', async () => {
+    const t = await openPage(browser);
+    await t.context.route(/\/assets\/zones-[\w-]+\.geojson$/, async (r) => {
+      await new Promise((ok) => setTimeout(ok, 2500));
+      await r.continue();
+    });
+    await t.page.goto(t.baseUrl);
+    const loading = t.page.getByTestId('loading');
+    await loading.waitFor();
+    expect(await loading.textContent()).toBe('正在加载地图图层…');
+    await t.page.evaluate(() => window.planAtlas.ready);
+    await loading.waitFor({ state: 'detached' });
     expectClean(t.problems);
     await t.context.close();
   });

@@ -3,6 +3,7 @@
  * initials, e.g. "yfq"). The pinyin dictionary is large, so it is loaded only when a query has
  * Latin letters; `pinyinKeys` is injectable so the matching itself stays synchronous and testable.
  */
+import { lazy } from '../data/lazy.ts';
 import type { Place } from './catalog.ts';
 import { zhCompare } from '../i18n/collate.ts';
 
@@ -51,11 +52,9 @@ export function findPlaces(places: Place[], query: string, pinyinOf?: PinyinOf, 
     .slice(0, limit);
 }
 
-let loading: Promise<PinyinOf> | null = null;
-
-/** Loads pinyin-pro on first use; keys are cached per term. */
-export function loadPinyin(): Promise<PinyinOf> {
-  loading ??= import('pinyin-pro').then(({ pinyin }) => {
+/** Loads pinyin-pro on first use (a failed load is reported, and tried again next time); keys are cached per term. */
+export const loadPinyin = lazy(() =>
+  import('pinyin-pro').then(({ pinyin }): PinyinOf => {
     const cache = new Map<string, PinyinKeys>();
     return (name: string) => {
       let k = cache.get(name);
@@ -66,6 +65,5 @@ export function loadPinyin(): Promise<PinyinOf> {
       }
       return k;
     };
-  });
-  return loading;
-}
+  }),
+);
