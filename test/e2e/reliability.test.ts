@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Route } from 'playwright-core';
 import { expectClean, gotoReady, launch, openPage, renderedPlaces, shot } from './harness.ts';
 
 let browser: Browser;
@@ -111,7 +111,7 @@ describe('reliability', () => {
   test('a part of the app that fails to load (a tab left open across a redeploy) says so and offers a reload that works', async () => {
     const t = await openPage(browser, { allowConsoleError: FAILED_LOAD });
     await gotoReady(t);
-    const gone = (r: import('playwright-core').Route) => r.fulfill({ status: 404, body: '' });
+    const gone = (r: Route) => r.fulfill({ status: 404, body: '' });
     await t.context.route(/\/assets\/Reader-[\w-]+\.js$/, gone);
     await t.page.getByTestId('plans-menu').click();
     await t.page.getByTestId('plan-link').first().click();
