@@ -17,11 +17,32 @@ const FAILED_LOAD = /Failed to load resource/;
 
 describe('reliability', () => {
   test('malformed links (bad escapes, a latitude off the map, a centre off the earth) open the app, never a blank page', async () => {
-    for (const hash of ['#%%%', '#/plan/%', '#/?v=117.2,91,10', '#/?near=999,999&tab=near']) {
+    for (const [hash, note] of [
+      ['#%%%', null],
+      ['#/plan/%', null],
+      ['#/?v=117.2,91,10', 'v=117.2,91,10'],
+      ['#/?near=999,999&tab=near', 'near=999,999'],
+      ['#/?plans=nope,heping-2016-fyp&sel=nope&basemap=nope&tab=x', 'plans=nope'],
+    ] as const) {
       const t = await openPage(browser);
       await gotoReady(t, hash);
       expect(await t.page.evaluate(() => window.planAtlas.map !== null), hash).toBe(true);
-      expect(await t.page.getByTestId('map-error').count(), hash).toBe(0);
+      // A value the app cannot use is dropped with a note naming it; a bad escape is just ignored.
+      if (note) {
+        const box = t.page.getByTestId('map-error');
+        await box.waitFor();
+        expect(await box.textContent(), hash).toContain('链接中有无法使用的内容，已忽略');
+        expect(await box.textContent(), hash).toContain(note);
+      } else expect(await t.page.getByTestId('map-error').count(), hash).toBe(0);
+      if (hash.includes('plans=nope')) {
+        for (const x of ['sel=nope', 'basemap=nope', 'tab=x'])
+          expect(await t.page.getByTestId('map-error').textContent()).toContain(x);
+        // The known plan stays chosen; the unknown ones leave the link.
+        await t.page.waitForFunction(() => !location.hash.includes('nope'));
+        expect(await t.page.evaluate(() => location.hash)).toContain('plans=heping-2016-fyp');
+        await t.page.getByTestId('dismiss-problem').click();
+        expect(await t.page.getByTestId('map-error').count()).toBe(0);
+      }
       expect(await t.page.locator('header').count(), hash).toBeGreaterThan(0);
       expectClean(t.problems);
       await t.context.close();

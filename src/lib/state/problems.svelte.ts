@@ -15,6 +15,10 @@ export class Problems {
   add(message: string, reload = false): void {
     if (!this.list.some((p) => p.message === message)) this.list.push({ message, reload });
   }
+
+  dismiss(i: number): void {
+    this.list.splice(i, 1);
+  }
 }
 
 export const problems = new Problems();
