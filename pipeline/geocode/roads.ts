@@ -5,6 +5,7 @@
  * from where their geometries meet.
  */
 import {
+  lineIntersect,
   booleanPointInPolygon,
   buffer,
   convex,
@@ -249,6 +250,19 @@ export class Roads {
     const ra = this.road(a, area);
     const rb = this.road(b, area);
     if (ra?.geometry.type !== 'MultiLineString' || rb?.geometry.type !== 'MultiLineString') return null;
+    const precision_m = Math.max(ra.precision_m, rb.precision_m) + 50;
+    // Where the lines cross (between vertices as often as at one). Two roads that cross more than
+    // once, far apart (a ring road), do not make one corner.
+    const hits = lineIntersect(ra.geometry, rb.geometry).features.map((f) => f.geometry.coordinates);
+    if (hits.length && hits.every((h) => metres(h, hits[0]!) < 300))
+      return {
+        at: [hits.reduce((s, h) => s + h[0]!, 0) / hits.length, hits.reduce((s, h) => s + h[1]!, 0) / hits.length],
+        precision_m,
+        evidence: `where the lines of ${a} and ${b} cross (${ra.method}, ${rb.method})`,
+      };
+    if (hits.length) return null;
+    // Lines that stop short of each other (a road drawn only along its stops, an OSM way cut short at
+    // the junction): their nearest approach.
     let best: { at: Position; d: number } | null = null;
     for (const pa of ra.geometry.coordinates)
       for (const p of pa)
@@ -258,10 +272,11 @@ export class Roads {
           const d = q.properties.dist ?? Infinity;
           if (d < (best?.d ?? Infinity)) best = { at: q.geometry.coordinates, d };
         }
-    if (!best || best.d > 60) return null;
+    // (The gap between them counts against the corner's precision.)
+    if (!best || best.d > 150) return null;
     return {
       at: best.at,
-      precision_m: Math.max(ra.precision_m, rb.precision_m) + 50,
+      precision_m: precision_m + Math.ceil(best.d / 10) * 10,
       evidence: `where the lines of ${a} and ${b} meet (${ra.method}, ${rb.method})`,
     };
   }
