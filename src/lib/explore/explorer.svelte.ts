@@ -8,6 +8,8 @@ import { applyFilters, facetCounts, type Facet } from './filters.ts';
 import { DistanceCache, nearby } from './near.ts';
 import { zhCompare } from '../i18n/collate.ts';
 
+const WIDE_KINDS: string[] = ['river', 'rail', 'admin'];
+
 export type SortKey = 'name' | 'plan' | 'distance';
 
 export class Explorer {
@@ -37,9 +39,14 @@ export class Explorer {
     return boxes.length ? unionBox(boxes) : null;
   });
 
-  /** The extent of the filtered places: what a link with filters and no view opens on. */
+  /**
+   * The extent of the filtered places. Rivers, metro lines and districts run far beyond what a plan
+   * does there (the 海河 to the sea): they count only when nothing else is filtered.
+   */
   filteredBox = $derived.by(() => {
-    const boxes = this.filtered.filter(isLocated).map((p) => p.bbox);
+    const located = this.filtered.filter(isLocated);
+    const local = located.filter((p) => !WIDE_KINDS.includes(p.feature.properties.kind));
+    const boxes = (local.length ? local : located).map((p) => p.bbox);
     return boxes.length ? unionBox(boxes) : null;
   });
 
