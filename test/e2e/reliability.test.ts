@@ -112,7 +112,7 @@ describe('reliability', () => {
     });
   }
 
-  test('failing tile requests of an online basemap do not break the app', async () => {
+  test('an online basemap whose tiles cannot be reached: the app says so and offers the built-in one', async () => {
     const t = await openPage(browser, {
       allowConsoleError: FAILED_LOAD,
       allowConsoleWarning: /map error AJAXError: Service Unavailable \(503\)/,
@@ -122,8 +122,15 @@ describe('reliability', () => {
     await t.page.getByTestId('ask-basemap-yes').click();
     await t.page.waitForFunction(() => window.planAtlas.map!.getLayer('online-base') !== undefined);
     expect((await renderedPlaces(t.page)).length).toBeGreaterThan(20);
-    await t.page.getByTestId('basemap-select').selectOption('offline');
+    // Not a silent blank background: the user is told, and offered the built-in basemap.
+    const problem = t.page.getByTestId('map-error');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('无法连接在线底图「OpenStreetMap」的瓦片服务器');
+    await shot(t.page, 'basemap-unreachable');
+    await t.page.getByTestId('problem-action').click();
     await t.page.waitForFunction(() => !location.hash.includes('basemap='));
+    expect(await t.page.getByTestId('map-error').count()).toBe(0);
+    expect(await t.page.getByTestId('basemap-select').inputValue()).toBe('offline');
     expect((await renderedPlaces(t.page)).length).toBeGreaterThan(20);
     expectClean(t.problems);
     await t.context.close();

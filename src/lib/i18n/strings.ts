@@ -115,6 +115,7 @@ const zh = {
   askBasemap: '此链接使用在线底图「{name}」，需要连接互联网上的瓦片服务器。要使用吗？',
   askBasemapYes: '使用在线底图',
   askBasemapNo: '保持内置底图',
+  basemapUnreachable: '无法连接在线底图「{name}」的瓦片服务器（可能没有互联网连接），背景为空白。',
   reloadPage: '重新加载页面',
   workerFailed: '地图组件未能加载（可能是网络中断，或网站刚刚更新），地图无法显示。',
   layersLoading: '正在加载地图图层…',
@@ -248,6 +249,8 @@ const en: Record<StringKey, string> = {
   askBasemap: 'This link uses the online basemap "{name}", which contacts tile servers on the internet. Use it?',
   askBasemapYes: 'Use the online basemap',
   askBasemapNo: 'Keep the built-in basemap',
+  basemapUnreachable:
+    'The tile servers of the online basemap "{name}" cannot be reached (perhaps there is no internet connection): the background is blank.',
   reloadPage: 'Reload the page',
   workerFailed:
     'The map component could not be loaded (the network may have dropped, or the site was just updated): the map cannot be shown.',

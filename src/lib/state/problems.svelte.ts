@@ -7,13 +7,15 @@ export interface Problem {
   message: string;
   /** Offer "reload the page" as the way to retry. */
   reload: boolean;
+  /** Another way out, e.g. back to the built-in basemap (it also dismisses the problem). */
+  action?: { label: string; run: () => void };
 }
 
 export class Problems {
   list = $state<Problem[]>([]);
 
-  add(message: string, reload = false): void {
-    if (!this.list.some((p) => p.message === message)) this.list.push({ message, reload });
+  add(message: string, reload = false, action?: Problem['action']): void {
+    if (!this.list.some((p) => p.message === message)) this.list.push({ message, reload, action });
   }
 
   dismiss(i: number): void {
