@@ -46,8 +46,9 @@ class Atlas {
     opts: EmbedOptions,
   ) {
     // auto=1: this script sizes the frame to the page, so the feature panel can flow below the map.
-    this.height = opts.height ?? 450;
-    const q = new URLSearchParams({ embed: '1', host: location.origin, h: String(opts.height ?? 450), auto: '1' });
+    // The same range as the map's own (h=): a height out of it is brought into it.
+    this.height = Math.min(2000, Math.max(200, opts.height ?? 450));
+    const q = new URLSearchParams({ embed: '1', host: location.origin, h: String(this.height), auto: '1' });
     if (opts.controls) q.set('controls', opts.controls);
     if (opts.links) q.set('links', opts.links);
     const src = new URL(`?${q}#/${opts.state ? `?${opts.state.replace(/^[#/?]+/, '')}` : ''}`, BASE);
@@ -57,7 +58,7 @@ class Atlas {
     f.title = opts.title ?? '规划图谱 Plan Atlas';
     f.loading = 'lazy';
     f.allow = 'geolocation';
-    f.style.cssText = `border:0;width:100%;display:block;height:${(opts.height ?? 450) + 4}px`;
+    f.style.cssText = `border:0;width:100%;display:block;height:${this.height + 4}px`;
     this.iframe = f;
     element.replaceChildren(f);
     window.addEventListener('message', this.receive);
@@ -164,10 +165,17 @@ const api = {
   },
 };
 const w = window as unknown as { PlanAtlas?: unknown };
-const queued = Array.isArray(w.PlanAtlas) ? (w.PlanAtlas as unknown[]) : [];
-w.PlanAtlas = api;
-// Elements before this script can be embedded now (so an inline script after it can use them);
-// the rest once the document is parsed. Queued callbacks run after the first scan.
-scan();
-queued.forEach(run);
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
+const loaded = w.PlanAtlas as Partial<typeof api> | unknown[] | undefined;
+if (loaded && !Array.isArray(loaded) && typeof loaded.scan === 'function') {
+  // embed.js is already on the page (the code pasted twice): keep that API and the maps it gave out,
+  // and only embed what is new.
+  loaded.scan();
+} else {
+  const queued = Array.isArray(loaded) ? loaded : [];
+  w.PlanAtlas = api;
+  // Elements before this script can be embedded now (so an inline script after it can use them);
+  // the rest once the document is parsed. Queued callbacks run after the first scan.
+  scan();
+  queued.forEach(run);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
+}

@@ -248,7 +248,7 @@ for (const viewport of ['desktop', 'phone'] as const) {
 <script>
   window.events = [];
   (window.PlanAtlas = window.PlanAtlas || []).push(function (PlanAtlas) {
-    var atlas = PlanAtlas.get(document.getElementById('plan-atlas'));
+    var atlas = PlanAtlas.get(document.getElementById('${/id="([^"]+)"/.exec(code)![1]}'));
     ['ready', 'select', 'height'].forEach(function (type) { atlas.on(type, function (e) { window.events.push(e); }); });
     atlas.on('select', function (e) { document.getElementById('selected').textContent = e.name || ''; });
     atlas.select('xiaobailou-zone');
@@ -320,3 +320,36 @@ for (const viewport of ['desktop', 'phone'] as const) {
     });
   });
 }
+
+describe('two maps on one portal page', () => {
+  test('the responsive code pasted twice: two maps, one API, each map drives its own frame', async () => {
+    const t = await openPage(browser);
+    const one = await dialogCode(t, '#/?plans=heping-2016-fyp', { responsive: true });
+    await t.page.getByTestId('embed-dialog').getByRole('button', { name: '关闭' }).click();
+    const two = await dialogCode(t, '#/?plans=hebei-2022-fyp', { responsive: true });
+    const idOf = (code: string) => /id="([^"]+)"/.exec(code)![1]!;
+    expect(idOf(one.code)).not.toBe(idOf(two.code));
+    pasted = `${one.code}\n${two.code}
+<script>
+  window.seen = [];
+  (window.PlanAtlas = window.PlanAtlas || []).push(function (PlanAtlas) {
+    [['${idOf(one.code)}', 'xiaobailou-zone'], ['${idOf(two.code)}', 'yifengqu']].forEach(function (pair) {
+      var atlas = PlanAtlas.get(document.getElementById(pair[0]));
+      atlas.on('select', function (e) { if (e.id) window.seen.push(pair[0] + ':' + e.name); });
+      atlas.select(pair[1]);
+    });
+  });
+</script>`;
+    const t2 = await openPage(browser);
+    await t2.page.goto(`${host.url}pasted.html`);
+    await t2.page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length >= 2, undefined, {
+      timeout: 60_000,
+    });
+    const seen = await t2.page.evaluate(() => (window as unknown as { seen: string[] }).seen.sort());
+    expect(seen).toEqual([`${idOf(one.code)}:小白楼高端商业商务区`, `${idOf(two.code)}:意风区`].sort());
+    // embed.js was loaded twice; each frame was made once.
+    expect(await t2.page.locator('iframe').count()).toBe(2);
+    await t.context.close();
+    await t2.context.close();
+  });
+});

@@ -34,7 +34,7 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     host: originOf(q.get('host')),
     links: q.get('links') === 'parent' ? 'parent' : 'blank',
     controls,
-    height: h >= 200 && h <= 2000 ? h : 450,
+    height: Number.isFinite(h) && h > 0 ? Math.min(2000, Math.max(200, h)) : 450,
     auto: q.get('auto') === '1',
   };
 }

@@ -13,8 +13,14 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').rep
 /** The app's base URL (where index.html and embed.js live). */
 export const appBase = (href: string): string => new URL('.', href).href;
 
+/**
+ * The state an embed is given. The view is left out when there is a selection or a filter: the
+ * embed frames those itself, at its own size (the full app's zoom would be wrong in a phone-width
+ * frame); with neither, the view is all there is to say what to show.
+ */
 export function stateHash(p: AppParams): string {
-  return hashWith('#/', { ...p, tab: null });
+  const framed = p.sel !== null || Object.values(p.filters).some((v) => v.length > 0);
+  return hashWith('#/', { ...p, tab: null, ...(framed ? { view: null } : {}) });
 }
 
 /**
@@ -48,15 +54,21 @@ export function responsiveSrc(base: string, p: AppParams, height: number): strin
  * The responsive code: the element, embed.js loaded async, and the host API used the way that
  * works whether or not embed.js has loaded yet (a queued callback).
  */
-export function responsiveCode(base: string, p: AppParams, height: number, api: { comment: string }): string {
+export function responsiveCode(
+  base: string,
+  p: AppParams,
+  height: number,
+  api: { comment: string; id?: string },
+): string {
   const state = stateHash(p).replace(/^#\/\??/, '');
+  const id = api.id ?? 'plan-atlas';
   return [
-    `<div id="plan-atlas" data-plan-atlas="${attr(state)}" data-height="${height}"></div>`,
+    `<div id="${attr(id)}" data-plan-atlas="${attr(state)}" data-height="${height}"></div>`,
     `<script src="${attr(base)}embed.js" async></script>`,
     `<script>`,
     `  // ${api.comment}`,
     `  (window.PlanAtlas = window.PlanAtlas || []).push(function (PlanAtlas) {`,
-    `    var atlas = PlanAtlas.get(document.getElementById('plan-atlas'));`,
+    `    var atlas = PlanAtlas.get(document.getElementById('${attr(id)}'));`,
     `    atlas.on('select', function (e) { /* e.id, e.name */ });`,
     `  });`,
     `</script>`,

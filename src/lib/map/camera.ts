@@ -63,7 +63,8 @@ export function paddingFrom(map: Rect, covers: Rect[], keep = 160): Padding {
 
 /** The padding for the map in `container`, from the covering elements now on the page. */
 export function coverPadding(container: HTMLElement): Padding {
-  const covers = [...document.querySelectorAll<HTMLElement>('[data-covers-map]')]
+  // MapLibre's attribution sits over the map's corner too.
+  const covers = [...document.querySelectorAll<HTMLElement>('[data-covers-map], .maplibregl-ctrl-attrib')]
     .map((e) => e.getBoundingClientRect())
     .filter((r) => r.width > 0 && r.height > 0);
   return paddingFrom(container.getBoundingClientRect(), covers);
