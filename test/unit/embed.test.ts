@@ -63,9 +63,12 @@ describe('embed options', () => {
     });
     expect(parseEmbedOptions('?embed=1&host=javascript:alert(1)&h=5')).toMatchObject({
       host: null,
-      height: 450,
+      height: 200,
       links: 'blank',
     });
+    // A height out of range is brought into it; one that is not a number is the default.
+    expect(parseEmbedOptions('?embed=1&h=3000').height).toBe(2000);
+    expect(parseEmbedOptions('?embed=1&h=abc').height).toBe(450);
     expect(parseEmbedOptions('').embed).toBe(false);
     expect(parseEmbedOptions('?embed=1&auto=1').auto).toBe(true);
     expect(parseEmbedOptions('?embed=1').auto).toBe(false);
