@@ -86,7 +86,69 @@ describe('keyboard and accessibility', () => {
 
     await t.page.keyboard.press('Escape');
     await t.page.getByTestId('feature-panel').waitFor({ state: 'detached' });
+    // Focus goes back to the list row the place was chosen from, not to <body>.
+    await t.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'list-item');
     expectClean(t.problems);
+    await t.context.close();
+  });
+
+  test('skip links: the first tab stop goes to the map, and the filters can be skipped', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t);
+    await t.page.keyboard.press('Tab');
+    expect((await focused(t.page)).testid).toBe('skip-map');
+    expect(await t.page.getByTestId('skip-map').isVisible()).toBe(true);
+    await t.page.keyboard.press('Enter');
+    await t.page.waitForFunction(() => document.activeElement?.classList.contains('maplibregl-canvas'));
+    await t.page.getByTestId('skip-filters').focus();
+    await t.page.keyboard.press('Enter');
+    await t.page.waitForFunction(() => document.activeElement?.classList.contains('maplibregl-canvas'));
+    await t.context.close();
+  });
+
+  test('search suggestions are a combobox: arrow keys move, Enter takes the highlighted one, Escape closes', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t);
+    const input = t.page.getByTestId('search-input');
+    await input.fill('道');
+    await t.page.getByTestId('search-suggestions').waitFor();
+    expect(await input.getAttribute('role')).toBe('combobox');
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+    await t.page.keyboard.press('ArrowDown');
+    await t.page.keyboard.press('ArrowDown');
+    const activeId = await input.getAttribute('aria-activedescendant');
+    expect(activeId).toBe('q-opt-1');
+    const second = await t.page.locator('#q-opt-1 .name').textContent();
+    expect(await t.page.locator('#q-opt-1').getAttribute('aria-selected')).toBe('true');
+    expect(await axe(t.page)).toEqual([]);
+    await t.page.keyboard.press('Enter');
+    await t.page.getByTestId('feature-panel').waitFor();
+    expect(await t.page.getByTestId('feature-name').textContent()).toBe(second);
+    // Escape closes the panel and focus returns to the search box.
+    await t.page.keyboard.press('Escape');
+    await t.page.getByTestId('feature-panel').waitFor({ state: 'detached' });
+    await t.page.waitForFunction(() => document.activeElement?.id === 'q');
+    await input.fill('意风');
+    await t.page.getByTestId('search-suggestions').waitFor();
+    await t.page.keyboard.press('Escape');
+    await t.page.getByTestId('search-suggestions').waitFor({ state: 'detached' });
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
+    await t.context.close();
+  });
+
+  test('the reader takes focus when it opens, and Escape closes it', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, '#/?lang=en');
+    await t.page.getByTestId('plans-menu').click();
+    await t.page.getByTestId('plan-link').first().click();
+    await t.page.getByTestId('reader-title').waitFor();
+    await t.page.waitForFunction(() =>
+      document.querySelector('[data-testid=reader]')!.contains(document.activeElement),
+    );
+    await t.page.keyboard.press('Escape');
+    await t.page.getByTestId('reader').waitFor({ state: 'detached' });
+    // Back on the map, with the link's parameters kept.
+    expect(await t.page.evaluate(() => location.hash)).toContain('lang=en');
     await t.context.close();
   });
 
