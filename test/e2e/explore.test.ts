@@ -251,15 +251,38 @@ describe('explore: near me', () => {
     await t.context.close();
   });
 
-  test('near a metro station chosen from the list', async () => {
+  test('near a metro station typed into the station field: named as the centre, each row says what is planned', async () => {
     const t = await openPage(browser);
     await gotoReady(t, '#/?tab=near');
-    await t.page
-      .locator('[data-testid=near-station] option', { hasText: '建国道意风区' })
-      .waitFor({ state: 'attached' });
-    await t.page.getByTestId('near-station').selectOption('建国道意风区');
+    const field = t.page.getByTestId('near-station');
+    await field.click();
+    await t.page.locator('#near-stations option[value="建国道意风区"]').waitFor({ state: 'attached' });
+    await field.fill('建国道意风区站');
+    await field.press('Enter');
     await t.page.getByTestId('near-item').first().waitFor();
     expect(await t.page.getByTestId('near-item').first().locator('.name').textContent()).toBe('意风区');
+    expect(await t.page.locator('.centre').textContent()).toContain('中心点：建国道意风区站');
+    // Kind, themes and plan: what is planned, not only how far.
+    const meta = await t.page.getByTestId('near-item').first().locator('.meta').first().textContent();
+    expect(meta).toContain('片区');
+    expect(meta).toContain('河北区“十四五”规划纲要');
+    await shot(t.page, 'near-station-typed');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
+  test('rough places that share one placeholder position are grouped and said so once', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, '#/?tab=near');
+    const field = t.page.getByTestId('near-station');
+    await field.click();
+    await t.page.locator('#near-stations option[value="小白楼"]').waitFor({ state: 'attached' });
+    await field.fill('小白楼');
+    await field.press('Enter');
+    const shared = t.page.getByTestId('near-shared').first();
+    await shared.waitFor();
+    expect(await shared.textContent()).toMatch(/以下 \d+ 处共用同一个大致位置/);
+    await shot(t.page, 'near-shared');
     expectClean(t.problems);
     await t.context.close();
   });
