@@ -271,6 +271,21 @@ describe('explore: near me', () => {
     await t.context.close();
   });
 
+  test('a metro station typed into the header search is a centre to look around', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t);
+    await t.page.getByTestId('search-input').fill('营口道');
+    const hit = t.page.getByTestId('station-hit').first();
+    await hit.waitFor();
+    expect(await hit.textContent()).toContain('营口道站：查看附近的规划');
+    await hit.click();
+    await t.page.getByTestId('near-panel').waitFor();
+    expect(await t.page.locator('.centre').textContent()).toContain('中心点：营口道站');
+    expect(await t.page.getByTestId('near-item').count()).toBeGreaterThan(0);
+    expect((await hashParams(t.page)).tab).toBe('near');
+    await t.context.close();
+  });
+
   test('rough places that share one placeholder position are grouped and said so once', async () => {
     const t = await openPage(browser);
     await gotoReady(t, '#/?tab=near');
