@@ -303,6 +303,30 @@ describe('explore: near me', () => {
   });
 });
 
+describe('explore: stacked places', () => {
+  test('a click on places stacked at one point offers a choice, the zone under them included', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, '#/?plans=hebei-2022-fyp&v=117.192834,39.135315,16');
+    await mapIdle(t.page);
+    const p = await t.page.evaluate(() => window.planAtlas.map!.project([117.192834, 39.135315]));
+    const box = (await t.page.getByTestId('map').boundingBox())!;
+    await t.page.mouse.click(box.x + p.x, box.y + p.y);
+    const chooser = t.page.getByTestId('place-chooser');
+    await chooser.waitFor();
+    const names = await chooser.getByTestId('chooser-item').locator('.name').allTextContents();
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    expect(names).toContain('意风区');
+    expect(names).toContain('茂业大厦');
+    // Keyboard users land on the first choice.
+    expect(await t.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('chooser-item');
+    await shot(t.page, 'place-chooser');
+    await chooser.getByTestId('chooser-item').filter({ hasText: '意风区' }).click();
+    await t.page.getByTestId('feature-name').filter({ hasText: '意风区' }).waitFor();
+    expect(await chooser.count()).toBe(0);
+    await t.context.close();
+  });
+});
+
 describe('explore: search', () => {
   for (const [q, expected] of [
     ['意风区', '意风区'],
