@@ -426,3 +426,35 @@ describe('explore: language, legend, areas, export', () => {
     await t.context.close();
   });
 });
+
+describe('narrow screens and the map corners', () => {
+  const rect = (t: { page: Page }, sel: string) =>
+    t.page.evaluate((s) => {
+      const r = document.querySelector(s)!.getBoundingClientRect();
+      return { l: r.left, r: r.right, t: r.top, b: r.bottom };
+    }, sel);
+  const overlap = (a: { l: number; r: number; t: number; b: number }, b: typeof a) =>
+    a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+
+  test('at 320 px nothing overflows, the map tools clear the zoom buttons, and a panel leaves the tab bar', async () => {
+    const t = await openPage(browser, {
+      contextOptions: { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true },
+    });
+    await gotoReady(t, '#/?sel=wudadao-zone');
+    await t.page.getByTestId('feature-panel').waitFor();
+    expect(await t.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(overlap(await rect(t, '.tools'), await rect(t, '.maplibregl-ctrl-top-right'))).toBe(false);
+    expect(overlap(await rect(t, '[data-testid=feature-panel]'), await rect(t, '[role=tablist]'))).toBe(false);
+    await shot(t.page, 'narrow-320');
+    await t.context.close();
+  });
+
+  test('on a desktop the attribution keeps clear of the scale bar and the legend', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t);
+    const attrib = await rect(t, '.maplibregl-ctrl-attrib');
+    expect(overlap(attrib, await rect(t, '.maplibregl-ctrl-scale'))).toBe(false);
+    expect(overlap(attrib, await rect(t, '[data-testid=legend]'))).toBe(false);
+    await t.context.close();
+  });
+});
