@@ -11,7 +11,13 @@ export const cspDirectives: Record<string, string> = {
   'img-src': "'self' data: blob:",
   'style-src': "'self' 'unsafe-inline'",
   // Online basemaps are off by default; their hosts are allowed so that choosing one works.
-  'connect-src': "'self' https://tile.openstreetmap.org https://*.tianditu.gov.cn https://*.is.autonavi.com",
+  // PLAN_ATLAS_TILE_HOSTS (at build time, space-separated) adds a deployment's own tile servers.
+  'connect-src': [
+    "'self' https://tile.openstreetmap.org https://*.tianditu.gov.cn https://*.is.autonavi.com",
+    process.env.PLAN_ATLAS_TILE_HOSTS ?? '',
+  ]
+    .join(' ')
+    .trim(),
   'font-src': "'self'",
   'object-src': "'none'",
   'base-uri': "'self'",

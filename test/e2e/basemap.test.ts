@@ -84,7 +84,10 @@ describe('basemaps', () => {
     expect(Math.abs(dLat * 110_540)).toBeLessThan(200);
     expect(tiles.some((u) => u.includes('/stub-tiles/amap/'))).toBe(true);
     expect(await t.page.evaluate(() => location.hash)).toContain('basemap=amap');
-    expect(await t.page.evaluate(() => window.planAtlas.map!.getCenter().toArray())).toEqual(viewBefore);
+    // The camera moved with the overlays: the same place stays in the middle of the screen.
+    const viewAfter = await t.page.evaluate(() => window.planAtlas.map!.getCenter().toArray());
+    expect(Math.abs(viewAfter[0]! - viewBefore[0]! - dLng)).toBeLessThan(2e-4);
+    expect(Math.abs(viewAfter[1]! - viewBefore[1]! - dLat)).toBeLessThan(2e-4);
     await shot(t.page, 'basemap-amap-stub');
 
     await idleAfter(t.page, () => t.page.getByTestId('basemap-select').selectOption('offline'));
@@ -125,6 +128,58 @@ describe('basemaps', () => {
     expect(await t.page.getByTestId('ask-basemap').count()).toBe(0);
     const layers = await t.page.evaluate(() => window.planAtlas.map!.getStyle().layers.map((l) => l.id));
     expect(layers).not.toContain('online-base');
+    await t.context.close();
+  });
+
+  test('a shared link with 高德 (GCJ-02) keeps its place: the camera moves with the overlays', async () => {
+    const t = await openPage(browser);
+    // 营口道 station (WGS-84, OSM) at the centre of a link's view.
+    await gotoReady(t, '#/?basemap=amap&v=117.1915,39.11747,15');
+    await t.page.getByTestId('ask-basemap-yes').click();
+    await t.page.waitForFunction(() => window.planAtlas.map!.getLayer('online-base') !== undefined);
+    await settle(t.page);
+    // The map's own centre is now in GCJ-02 (~550 m east); the view in the link is still the same place.
+    const c = await t.page.evaluate(() => window.planAtlas.map!.getCenter().toArray());
+    expect(c[0] - 117.1915).toBeGreaterThan(0.004);
+    const v = async () => (await t.page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('v')))!;
+    await expect.poll(async () => Math.abs(Number((await v()).split(',')[0]) - 117.1915)).toBeLessThan(1e-4);
+    expect(Math.abs(Number((await v()).split(',')[1]) - 39.11747)).toBeLessThan(1e-4);
+    await t.context.close();
+  });
+
+  test("a deployment's config.json adds an intranet basemap and makes it the default, without asking", async () => {
+    const t = await openPage(browser);
+    await t.context.route(/\/config\.json$/, (r) =>
+      r.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          basemaps: {
+            intranet: {
+              label: '政务内网底图',
+              labelEn: 'Intranet basemap',
+              crs: 'WGS84',
+              tiles: ['/stub-tiles/osm/{z}/{x}/{y}.png'],
+              attribution: '© 测试单位',
+            },
+          },
+          defaultBasemap: 'intranet',
+        }),
+      }),
+    );
+    const tiles: string[] = [];
+    t.page.on('request', (r) => {
+      if (r.url().includes('/stub-tiles/')) tiles.push(r.url());
+    });
+    await gotoReady(t);
+    await t.page.waitForFunction(() => location.hash.includes('basemap=intranet'));
+    expect(await t.page.getByTestId('ask-basemap').count()).toBe(0);
+    await expect.poll(() => tiles.length).toBeGreaterThan(0);
+    await expect.poll(() => t.page.getByTestId('basemap-select').inputValue()).toBe('intranet');
+    expect(await t.page.locator('[data-testid=basemap-select] option[value=intranet]').textContent()).toBe(
+      '政务内网底图',
+    );
+    expect(await t.page.locator('.maplibregl-ctrl-attrib-inner').textContent()).toContain('© 测试单位');
     await t.context.close();
   });
 });

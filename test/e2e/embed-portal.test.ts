@@ -342,6 +342,11 @@ describe('two maps on one portal page', () => {
 </script>`;
     const t2 = await openPage(browser);
     await t2.page.goto(`${host.url}pasted.html`);
+    // The frames load lazily: the second, below the first, once it is scrolled into view.
+    await t2.page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length >= 1, undefined, {
+      timeout: 60_000,
+    });
+    await t2.page.locator('iframe').nth(1).scrollIntoViewIfNeeded();
     await t2.page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length >= 2, undefined, {
       timeout: 60_000,
     });

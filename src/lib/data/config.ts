@@ -22,9 +22,12 @@ export function configProblem(c: unknown): string | null {
       if (!isObject(b)) return `"basemaps.${id}" must be an object`;
       for (const k of ['tiles', 'overlayTiles'] as const)
         if (b[k] !== undefined && !isStrings(b[k])) return `"basemaps.${id}.${k}" must be a list of URL templates`;
-      if (b.key !== undefined && typeof b.key !== 'string') return `"basemaps.${id}.key" must be text`;
+      for (const k of ['key', 'label', 'labelEn', 'attribution'] as const)
+        if (b[k] !== undefined && typeof b[k] !== 'string') return `"basemaps.${id}.${k}" must be text`;
+      if (b.crs !== undefined && b.crs !== 'WGS84' && b.crs !== 'GCJ02') return `"basemaps.${id}.crs" must be WGS84 or GCJ02`;
     }
   }
+  if (c.defaultBasemap !== undefined && typeof c.defaultBasemap !== 'string') return '"defaultBasemap" must be a basemap id';
   if (c.embed !== undefined) {
     if (!isObject(c.embed)) return '"embed" must be an object';
     if (c.embed.allowedOrigins !== undefined && !isStrings(c.embed.allowedOrigins))

@@ -65,7 +65,11 @@ export async function applyBasemap(map: MapLibreMap, def: BasemapDef): Promise<v
     if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', def.id === 'offline' ? 'visible' : 'none');
   }
   if (def.crs !== currentCrs) {
+    // The camera moves with the overlays, so the same place stays in view (a link's view is WGS-84).
+    const c = map.getCenter();
+    const centre = fromMapCrs([c.lng, c.lat]);
     currentCrs = def.crs;
+    map.jumpTo({ center: toMapCrs(centre) });
     await Promise.all(
       [...overlays].map(async ([sourceId, data]) => {
         const source = map.getSource<GeoJSONSource>(sourceId);

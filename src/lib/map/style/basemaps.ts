@@ -64,7 +64,43 @@ export const BASEMAPS: BasemapDef[] = [
 ];
 
 export interface BasemapConfig {
-  basemaps?: Record<string, { tiles?: string[]; overlayTiles?: string[]; key?: string }>;
+  /**
+   * Per basemap: tiles and key for a built-in one; an id that is not built in, with `tiles` and a
+   * `label`, adds a basemap (an intranet XYZ or WMTS tile server, {z}/{x}/{y} in the template).
+   */
+  basemaps?: Record<
+    string,
+    {
+      tiles?: string[];
+      overlayTiles?: string[];
+      key?: string;
+      label?: string;
+      labelEn?: string;
+      crs?: Crs;
+      attribution?: string;
+    }
+  >;
+  /** The basemap a link without one opens on (the shipped build: the built-in offline one). */
+  defaultBasemap?: string;
+}
+
+/** Adds the basemaps a deployment's config.json defines (once); returns the default basemap's id, if valid. */
+export function addConfigBasemaps(config: BasemapConfig): string | null {
+  for (const [id, c] of Object.entries(config.basemaps ?? {})) {
+    if (BASEMAPS.some((b) => b.id === id) || !c.tiles?.length || !c.label) continue;
+    BASEMAPS.push({
+      id,
+      label: c.label,
+      labelEn: c.labelEn ?? c.label,
+      crs: c.crs ?? 'WGS84',
+      tiles: c.tiles,
+      overlayTiles: c.overlayTiles,
+      needsKey: false,
+      attribution: c.attribution ?? '',
+    });
+  }
+  const d = config.defaultBasemap;
+  return d && BASEMAPS.some((b) => b.id === d) ? d : null;
 }
 
 export function basemapDef(id: string | null | undefined): BasemapDef {
