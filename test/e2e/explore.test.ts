@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectClean, gotoReady, launch, mapIdle, openPage, renderedPlaces, shot } from './harness.ts';
+import { SHOTS, expectClean, gotoReady, launch, mapIdle, openPage, renderedPlaces, shot } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -422,6 +423,16 @@ describe('explore: language, legend, areas, export', () => {
     const png = (await read('export-png')).body;
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(20_000);
+    // Report-ready: twice the screen's resolution (the map's CSS size × 2).
+    const css = await t.page.evaluate(() => {
+      const c = window.planAtlas.map!.getCanvas();
+      return [c.clientWidth, c.clientHeight];
+    });
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([css[0]! * 2, css[1]! * 2]);
+    // Back to the screen's resolution afterwards.
+    expect(await t.page.evaluate(() => window.planAtlas.map!.getPixelRatio())).toBe(1);
+    mkdirSync(SHOTS, { recursive: true });
+    writeFileSync(join(SHOTS, 'export-heping.png'), png);
     expectClean(t.problems);
     await t.context.close();
   });
