@@ -6,6 +6,8 @@
  * - `readyAt`: `performance.now()` when `ready` resolved (for bench/load), else null
  * - `placeId(feature)`: the place (feature) id of a map feature from `map.queryRenderedFeatures`,
  *   or null (the plan layers' map features have generated numeric ids)
+ * - `mapErrors`: every error the map reported ("map error …"), also dispatched on window as the
+ *   event `planatlas:maperror` (detail: the message), for test harnesses
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
@@ -15,6 +17,7 @@ export interface PlanAtlasHook {
   version: string;
   readyAt: number | null;
   placeId: (f: PlacedFeature) => string | null;
+  mapErrors: string[];
 }
 
 export interface PlacedFeature {
@@ -40,7 +43,14 @@ export function installHook(): PlanAtlasHook {
   });
   // A rejection is also shown in the UI; keep it from surfacing as an unhandled rejection.
   ready.catch(() => {});
-  window.planAtlas = { map: null, ready, version: __APP_VERSION__, readyAt: null, placeId: () => null };
+  window.planAtlas = {
+    map: null,
+    ready,
+    version: __APP_VERSION__,
+    readyAt: null,
+    placeId: () => null,
+    mapErrors: [],
+  };
   return window.planAtlas;
 }
 
@@ -56,4 +66,9 @@ export function setPlaceResolver(fn: (f: PlacedFeature) => string | null): void 
 
 export function setHookMap(map: MapLibreMap | null): void {
   window.planAtlas.map = map;
+}
+
+export function reportMapError(message: string): void {
+  window.planAtlas.mapErrors.push(message);
+  window.dispatchEvent(new CustomEvent('planatlas:maperror', { detail: message }));
 }

@@ -48,6 +48,7 @@ export interface Problems {
   consoleWarnings: string[];
   externalRequests: string[];
   cspViolations: string[];
+  mapErrors: string[];
 }
 
 export interface TestPage {
@@ -96,8 +97,18 @@ export async function openPage(
     consoleWarnings: [],
     externalRequests: [],
     cspViolations: [],
+    mapErrors: [],
   };
   opened.push(problems);
+  // Map errors through the app's test hook, as they happen (the page may be closed before the check).
+  await context.exposeBinding('__paMapError', (_source, message: string) => {
+    if (!opts.allowConsoleWarning?.test(message)) problems.mapErrors.push(message);
+  });
+  await context.addInitScript(() =>
+    addEventListener('planatlas:maperror', (e) =>
+      (window as unknown as { __paMapError: (m: string) => void }).__paMapError(String((e as CustomEvent).detail)),
+    ),
+  );
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (new URL(url).pathname === CSP_REPORT_PATH) {
@@ -137,6 +148,7 @@ export function expectClean(p: Problems): void {
   expect(p.consoleWarnings, 'console warnings').toEqual([]);
   expect(p.externalRequests, 'requests that left 127.0.0.1').toEqual([]);
   expect(p.cspViolations, 'Content-Security-Policy violations').toEqual([]);
+  expect(p.mapErrors, 'map errors (test hook)').toEqual([]);
 }
 
 // Every page a test opened is checked after it, whether or not the test called expectClean.
