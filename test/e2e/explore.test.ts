@@ -469,3 +469,48 @@ describe('narrow screens and the map corners', () => {
     await t.context.close();
   });
 });
+
+describe('print', () => {
+  test('print gives the map as seen, its heading (title, filters, date), legend, scale bar and attribution', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, `#/?plans=${HEPING}`);
+    await mapIdle(t.page);
+    // What the browser does when printing: beforeprint, then print media.
+    await t.page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    await t.page.emulateMedia({ media: 'print' });
+    const state = await t.page.evaluate(() => {
+      const img = document.querySelector<HTMLImageElement>('.print-snapshot')!;
+      const box = document.querySelector('.mapbox')!.getBoundingClientRect();
+      const vis = (s: string) => {
+        const e = document.querySelector(s);
+        return !!e && getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0;
+      };
+      return {
+        snapshot: img.src.startsWith('data:image/png') && img.src.length > 50_000,
+        mapHeight: box.height,
+        head: document.querySelector('[data-testid=print-head]')!.textContent,
+        legendOpen: document.querySelector('details.legend')!.hasAttribute('open'),
+        scale: vis('.maplibregl-ctrl-scale'),
+        attribution: vis('.maplibregl-ctrl-attrib-inner'),
+        explore: vis('[data-testid=explore]'),
+      };
+    });
+    expect(state.snapshot).toBe(true);
+    expect(state.mapHeight).toBeGreaterThan(400);
+    expect(state.head).toContain('和平区“十三五”规划纲要');
+    expect(state.head).toMatch(/导出于 \d{4}-\d{2}-\d{2}/);
+    expect(state.legendOpen).toBe(true);
+    expect(state.scale).toBe(true);
+    expect(state.attribution).toBe(true);
+    expect(state.explore).toBe(false);
+    await shot(t.page, 'print-media');
+    // Chromium's own PDF output holds the map's image (a blank map would be a few kB).
+    const pdf = await t.page.pdf({ format: 'A4', landscape: true, printBackground: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    expect(pdf.length).toBeGreaterThan(150_000);
+    await t.page.emulateMedia({ media: 'screen' });
+    await t.page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    expect(await t.page.evaluate(() => document.querySelector('.print-snapshot')!.hasAttribute('src'))).toBe(false);
+    await t.context.close();
+  });
+});
