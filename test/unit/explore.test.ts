@@ -161,6 +161,22 @@ describe('export', () => {
     expect(rows).toHaveLength(6);
     for (const p of some) expect(csv).toContain(p.feature.properties.sources[0]!.quote.replace(/"/g, '""'));
   });
+
+  test('codes for machines, and beside each the label the UI shows', () => {
+    const p = places.find((x) => x.id === 'wudadao-zone')!;
+    const csv = toCSV([p], { kind: (k) => `K:${k}`, method: (m) => `M:${m}`, plan: (id) => `P:${id}` });
+    const [head, row] = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    const cols = head!.split(',').map((c) => c.replace(/"/g, ''));
+    const cells = row!.match(/"(?:[^"]|"")*"/g)!.map((c) => c.slice(1, -1));
+    const at = (c: string) => cells[cols.indexOf(c)];
+    expect(at('kind')).toBe('area');
+    expect(at('kind_label')).toBe('K:area');
+    expect(at('plans_label')).toBe('P:heping-2016-fyp');
+    expect(at('method_label')).toBe(`M:${p.feature.properties.method}`);
+  });
 });
 
 describe('reader place links', () => {

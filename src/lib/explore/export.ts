@@ -24,18 +24,30 @@ export const CSV_COLUMNS = [
   'name',
   'aliases',
   'kind',
+  'kind_label',
   'district',
   'plans',
+  'plans_label',
   'themes',
   'lon',
   'lat',
   'precision_m',
   'method',
+  'method_label',
   'evidence',
   'citations',
 ] as const;
 
-export function toCSV(places: Place[]): string {
+/** How the UI names codes (kinds, methods, plans), for the columns beside them. */
+export interface CsvLabels {
+  kind: (k: string) => string;
+  method: (m: string) => string;
+  plan: (id: string) => string;
+}
+const SAME: CsvLabels = { kind: (k) => k, method: (m) => m, plan: (p) => p };
+
+/** The codes (for machines) and, beside each, the label the UI shows (for people). */
+export function toCSV(places: Place[], labels: CsvLabels = SAME): string {
   const rows = places.map((p) => {
     const q = p.feature.properties;
     const [lon, lat] = isLocated(p) ? centroid(p.feature).geometry.coordinates : [undefined, undefined];
@@ -44,13 +56,16 @@ export function toCSV(places: Place[]): string {
       q.name,
       q.aliases.join('; '),
       q.kind,
+      labels.kind(q.kind),
       q.district,
       q.plans.join('; '),
+      q.plans.map(labels.plan).join('; '),
       q.themes.join('; '),
       lon?.toFixed(6),
       lat?.toFixed(6),
       q.precision_m,
       q.method,
+      labels.method(q.method),
       q.evidence.join(' | '),
       q.sources.map((s) => `[${s.plan} ${s.anchor} @${s.start}-${s.end}] ${s.quote}`).join(' ‖ '),
     ];
