@@ -16,6 +16,7 @@
  * Built on its own (vite.embed.config.ts) as a classic script, so hosts need no module support.
  */
 import { parseMapEvent, PROTOCOL, type FilterPatch, type MapEvent } from '../lib/embed/protocol.ts';
+import { embedHeight } from '../lib/embed/options.ts';
 
 type EventType = MapEvent['type'];
 type Listener = (e: MapEvent) => void;
@@ -47,7 +48,7 @@ class Atlas {
   ) {
     // auto=1: this script sizes the frame to the page, so the feature panel can flow below the map.
     // The same range as the map's own (h=): a height out of it is brought into it.
-    this.height = Math.min(2000, Math.max(200, opts.height ?? 450));
+    this.height = embedHeight(opts.height);
     const q = new URLSearchParams({ embed: '1', host: location.origin, h: String(this.height), auto: '1' });
     if (opts.controls) q.set('controls', opts.controls);
     if (opts.links) q.set('links', opts.links);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { examplePage } from './host-page.ts';
 import { startStaticServer, type RunningServer } from '../../scripts/static-server.ts';
 import { expectClean, launch, mapIdle, openPage, shot, type TestPage } from './harness.ts';
 
@@ -20,10 +21,7 @@ const page = (body: string) =>
 
 beforeAll(async () => {
   browser = await launch();
-  const example = readFileSync('docs/embed-example.html', 'utf8').replaceAll(
-    'https://atlas.example.gov.cn/',
-    `${app}/`,
-  );
+  const example = examplePage(app);
   host = await startStaticServer({
     root: 'docs',
     routes: (p) =>

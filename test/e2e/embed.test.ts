@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { examplePage } from './host-page.ts';
 import { startStaticServer, type RunningServer } from '../../scripts/static-server.ts';
 import { expectClean, launch, mapIdle, openPage, renderedPlaces, shot } from './harness.ts';
 
@@ -12,10 +12,7 @@ const app = inject('baseUrl').replace(/\/$/, '');
 
 beforeAll(async () => {
   browser = await launch();
-  const example = readFileSync('docs/embed-example.html', 'utf8').replaceAll(
-    'https://atlas.example.gov.cn/',
-    `${app}/`,
-  );
+  const example = examplePage(app);
   host = await startStaticServer({
     root: 'docs',
     routes: (p) => (p === '/host.html' ? { type: 'text/html; charset=utf-8', body: example } : null),

@@ -23,6 +23,10 @@ export interface EmbedOptions {
   auto: boolean;
 }
 
+/** The map height of an embed: 200–2000 px (a value outside is brought into range), else 450. */
+export const embedHeight = (h: number | undefined): number =>
+  h !== undefined && Number.isFinite(h) && h > 0 ? Math.min(2000, Math.max(200, h)) : 450;
+
 export function parseEmbedOptions(search: string): EmbedOptions {
   const q = new URLSearchParams(search);
   const controls = q.has('controls')
@@ -34,7 +38,7 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     host: originOf(q.get('host')),
     links: q.get('links') === 'parent' ? 'parent' : 'blank',
     controls,
-    height: Number.isFinite(h) && h > 0 ? Math.min(2000, Math.max(200, h)) : 450,
+    height: embedHeight(h),
     auto: q.get('auto') === '1',
   };
 }

@@ -42,7 +42,7 @@ export function paddingFrom(map: Rect, covers: Rect[], keep = 160): Padding {
     const [side, px] = options.sort((x, y) => share(x) - share(y))[0]!;
     pad[side] = Math.max(pad[side], px);
   }
-  const fit = (a: keyof Padding, b: keyof Padding, size: number) => {
+  const shrinkToFit = (a: keyof Padding, b: keyof Padding, size: number) => {
     const room = size - keep - 2 * MARGIN;
     const used = pad[a] + pad[b];
     if (used > room && used > 0) {
@@ -51,8 +51,8 @@ export function paddingFrom(map: Rect, covers: Rect[], keep = 160): Padding {
       pad[b] *= k;
     }
   };
-  fit('left', 'right', w);
-  fit('top', 'bottom', h);
+  shrinkToFit('left', 'right', w);
+  shrinkToFit('top', 'bottom', h);
   return {
     top: Math.round(pad.top + MARGIN),
     right: Math.round(pad.right + MARGIN),
