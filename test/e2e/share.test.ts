@@ -70,4 +70,13 @@ describe('sharing and links that keep their state', () => {
     expect(view[2]).toBeLessThan(117.6);
     await t.context.close();
   });
+
+  test('a shared near-me link without a view opens on its circle', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, '#/?tab=near&near=117.19137,39.11759');
+    await t.page.waitForFunction(() => !window.planAtlas.map!.isMoving());
+    const z = await t.page.evaluate(() => window.planAtlas.map!.getZoom());
+    expect(z).toBeGreaterThan(12);
+    await t.context.close();
+  });
 });
