@@ -13,6 +13,7 @@ import { geocodeContext, geocodePlan, planArea } from './geocode/geocode.ts';
 import { mergePlaces } from './geocode/merge.ts';
 import { buildLayers, type Layers } from './stages/build.ts';
 import { validateLayers } from './stages/validate.ts';
+import { readDatasets, nameDatasets } from './stages/datasets.ts';
 import { report, sizeChecks, type SizeCheck } from './stages/report.ts';
 import { SCHEMA_VERSION, type Manifest } from '../src/lib/contracts/features.ts';
 import type { PlanMeta } from '../src/lib/contracts/plan.ts';
@@ -73,6 +74,7 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
   const lex = readLexicon(join(opts.gazetteerDir, 'lexicon.json'));
   for (const o of outOfScope) lex.notPlaces.set(o.name, o.reason);
   const reference = loadReference(opts.referenceDir);
+  const datasets = readDatasets(opts.referenceDir);
   const ctx = geocodeContext(lex, reference, entries);
   lap('index');
 
@@ -97,6 +99,7 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
     'sites.geojson': layers.sites,
     'unlocated.geojson': layers.unlocated,
   };
+  for (const [f, fs] of Object.entries(layerFiles)) nameDatasets(fs, datasets, f);
   validateLayers(layerFiles, texts);
   lap('validate');
 
@@ -116,6 +119,7 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
           .length,
       ]),
     ),
+    datasets,
   };
   const files: OutFile[] = [
     ...outlines.map((o) => ({ path: join(opts.outDir, 'outlines', `${o.plan}.outline.json`), content: json(o) })),

@@ -1,12 +1,14 @@
 /**
- * What the end-to-end tests need from the machine: Debian's Chromium and the Noto CJK fonts (for
- * Chinese in screenshots). On a fresh Debian machine, as root, they are installed with apt-get;
+ * What the end-to-end tests need from the machine: Debian's Chromium, the Noto CJK fonts (for
+ * Chinese in screenshots) and poppler-utils (pdftoppm, to look at the printed page). On a fresh Debian machine, as root, they are installed with apt-get;
  * otherwise the test command stops at once with one line saying what to install.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const PDFTOPPM = '/usr/bin/pdftoppm';
 
 const NOTO_DIR = '/usr/share/fonts/opentype/noto';
 
@@ -21,6 +23,8 @@ export function missingPackages(): string[] {
   const need: string[] = [];
   if (!existsSync(CHROMIUM)) need.push('chromium');
   if (!hasCjkFonts()) need.push('fonts-noto-cjk');
+  // The print test renders Chromium's PDF to PNG to see what the page holds.
+  if (!existsSync(PDFTOPPM)) need.push('poppler-utils');
   return need;
 }
 

@@ -164,7 +164,7 @@ export function buildCityIndex(r: Reference): CityIndex {
           district: county,
           town,
           geometry: null,
-          source: { dataset: 'data/reference/admin-centres.geojson', feature: `the communities of ${town}` },
+          source: { dataset: 'data/reference/admin-centres.geojson', feature: town },
         },
         adminForms(town, 'town'),
       );
@@ -270,9 +270,7 @@ export function buildCityIndex(r: Reference): CityIndex {
         district: null,
         geometry,
         source: {
-          dataset: area
-            ? 'data/reference/water.geojson (Landsat water mask)'
-            : 'data/reference/water.geojson (1:4M river lines)',
+          dataset: 'data/reference/water.geojson',
           feature: name,
         },
       },

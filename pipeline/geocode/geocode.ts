@@ -6,7 +6,8 @@
 import { featureCollection, union } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Outline } from '../../src/lib/contracts/plan.ts';
-import type { FeatureKind, StatedFigures } from '../../src/lib/contracts/features.ts';
+import type { Evidence, FeatureKind, StatedFigures } from '../../src/lib/contracts/features.ts';
+import { joined, said } from './evidence.ts';
 import type { GazetteerEntry } from '../../src/lib/contracts/gazetteer.ts';
 import type { Reference } from '../stages/reference.ts';
 import { PipelineError } from '../errors.ts';
@@ -40,7 +41,7 @@ export interface GeoPlace {
   area?: Polygon | MultiPolygon;
   method: string;
   precision_m: number | null;
-  evidence: string[];
+  evidence: Evidence[];
   themes: Set<string>;
   figures?: StatedFigures;
   /** Figures the geometry was fitted to (cut to a stated length, widened to a stated area). */
@@ -203,7 +204,7 @@ function curatedFix(ctx: GeocodeContext, e: GazetteerEntry): Located | string {
         loc = {
           ...locate({ ...e, geometry: e.fallback }, ctx.ref, lc),
           fallback: {
-            why: err.message,
+            why: err.said,
             precision_m: e.fallback_precision_m ?? e.precision_m,
             evidence: e.fallback_evidence ?? e.evidence,
           },
@@ -232,14 +233,36 @@ function enclosure(ctx: GeocodeContext, roads: string[], area: PlanArea): Fix | 
     method: 'enclosure',
     precision_m: Math.max(...e.corners.map((c) => c.precision_m)) + 100,
     evidence: [
-      `the hull of the ${e.corners.length} crossings of consecutive enclosing roads: ` +
-        e.corners.map((c) => c.evidence).join('; '),
+      joined(
+        e.corners.map((c) => c.evidence),
+        {
+          zh: `相邻围合道路的${e.corners.length}个交口连成的外包多边形`,
+          en: `the hull of the ${e.corners.length} crossings of consecutive enclosing roads`,
+        },
+      ),
     ],
     kind: 'area',
     district: area.districts[0] ?? null,
     key: `enclosure:${[...roads].sort().join('、')}`,
     name: `${roads.join('、')}围合区域`,
   };
+}
+
+const FOUND_BY: Record<string, { zh: string; en: string }> = {
+  grammar: { zh: '地名构词规则', en: 'the place-name grammar' },
+  index: { zh: '地名索引', en: 'the name index' },
+  'metro-line': { zh: '地铁线路名', en: 'the metro line names' },
+  crossing: { zh: '道路交口的说法', en: 'the wording of a road crossing' },
+  enclosure: { zh: '围合道路的说法', en: 'the wording of enclosing roads' },
+};
+
+function notFound(sp: Span, area: PlanArea): Evidence {
+  const where = `${area.districts.join('、')}${area.street ? ` (${area.street})` : ''}`;
+  const by = FOUND_BY[sp.how] ?? { zh: sp.how, en: sp.how };
+  return said(
+    `未能定位：参考数据中${where}内没有名为“${sp.name}”的地点；由${by.zh}识别`,
+    `not located: no place of the reference data is named "${sp.name}" inside ${where}; found by ${by.en}`,
+  );
 }
 
 export interface PlanInput {
@@ -342,7 +365,10 @@ export function geocodePlan(ctx: GeocodeContext, plan: PlanInput): PlanResult {
           method: loc.fallback ? cur.fallback!.type : cur.geometry.type,
           precision_m: loc.fallback?.precision_m ?? loc.radius_m ?? cur.precision_m,
           evidence: loc.fallback
-            ? [...loc.fallback.evidence, `not by its enclosing roads: ${loc.fallback.why}`]
+            ? [
+                ...loc.fallback.evidence,
+                said(`未按围合道路定位：${loc.fallback.why.zh}`, `not by its enclosing roads: ${loc.fallback.why.en}`),
+              ]
             : cur.evidence,
           figures: cur.figures,
           fitted: loc.fitted,
@@ -392,7 +418,7 @@ export function geocodePlan(ctx: GeocodeContext, plan: PlanInput): PlanResult {
       }
       if (fix) {
         if (fix.district && !area.districts.includes(fix.district) && fix.kind !== 'rail' && fix.kind !== 'river')
-          outside.push({ ...mention(sp), district: fix.district, why: `${fix.method}: ${fix.evidence[0]}` });
+          outside.push({ ...mention(sp), district: fix.district, why: `${fix.method}: ${fix.evidence[0]?.en}` });
         const f = fix;
         const p = place(f.key, () => ({
           key: f.key,
@@ -438,9 +464,7 @@ export function geocodePlan(ctx: GeocodeContext, plan: PlanInput): PlanResult {
             geometry: null,
             method: 'not-located',
             precision_m: null,
-            evidence: [
-              `not located: no place of the reference data is named "${sp.name}" inside ${area.districts.join('、')}${area.street ? ` (${area.street})` : ''}; found by ${sp.how === 'grammar' ? 'the place-name grammar' : sp.how}`,
-            ],
+            evidence: [notFound(sp, area)],
           }));
       if (next && p.name.endsWith('围合区域')) p.name = sp.name;
       p.mentions.push(mention(sp));

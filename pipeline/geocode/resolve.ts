@@ -10,6 +10,8 @@ import type { FeatureKind } from '../../src/lib/contracts/features.ts';
 import type { CityIndex, IndexKind, IndexPlace } from './city-index.ts';
 import type { Roads } from './roads.ts';
 import { metres } from './roads.ts';
+import { cite, said } from './evidence.ts';
+import type { Evidence } from '../../src/lib/contracts/features.ts';
 
 /**
  * Claimed radii by method, in metres. Calibrated against the evaluation set (test/fixtures/eval,
@@ -37,7 +39,7 @@ export interface Fix {
   geometry: Geometry;
   method: string;
   precision_m: number;
-  evidence: string[];
+  evidence: Evidence[];
   kind: FeatureKind;
   district: string | null;
   /** The index place it rests on (its key), shared by every plan that names it. */
@@ -165,7 +167,12 @@ export class Resolver {
             method: p.kind === 'station' ? 'named-after-station' : 'named-after-stop',
             precision_m: PRECISION.landmark,
             evidence: [
-              `named after ${p.name} (${p.source.dataset}); the area or plot around it may reach 300–900 m from it`,
+              said(
+                `以${p.name}命名（${p.source.dataset}）；其周边片区或地块可能距其300–900米`,
+                `named after ${p.name} (${p.source.dataset}); the area or plot around it may reach 300–900 m from it`,
+                p.source,
+                PRECISION.landmark,
+              ),
             ],
           };
         if (fix) return fix;
@@ -175,7 +182,8 @@ export class Resolver {
   }
 
   #fix(p: IndexPlace, form: string, name: string, area: PlanArea): Fix | null {
-    const src = `${p.source.dataset}: "${p.source.feature}"`;
+    const src = cite(p.source);
+    const from = p.source;
     // Districts, streets, stations and schools go by their own name; the plan's form is an alias.
     const own = ['district', 'street', 'station', 'school', 'metro-line'].includes(p.kind);
     const base = { key: p.key, kind: KIND_OF[p.kind], district: p.district, name: own ? p.name : name };
@@ -186,7 +194,7 @@ export class Resolver {
           geometry: p.geometry!,
           method: 'district',
           precision_m: PRECISION.district,
-          evidence: [`district outline, ${src}`],
+          evidence: [said(`区界轮廓，${src}`, `district outline, ${src}`, from)],
         };
       case 'street': {
         // One hull per street, however often the plans name it.
@@ -202,7 +210,13 @@ export class Resolver {
           geometry: p.geometry!,
           method: 'admin-centre',
           precision_m: m,
-          evidence: [`the committee's centre point, ${src}; the ${p.kind} extends around it`],
+          evidence: [
+            said(
+              `${p.kind === 'community' ? '社区居委会' : '村委会'}的中心点，${src}；${p.kind === 'community' ? '社区' : '村'}的范围在其周围`,
+              `the committee's centre point, ${src}; the ${p.kind} extends around it`,
+              from,
+            ),
+          ],
         };
       }
       case 'station': {
@@ -215,7 +229,7 @@ export class Resolver {
             geometry: p.geometry!,
             method: 'metro-station',
             precision_m: PRECISION.station,
-            evidence: [`metro station, ${src}`],
+            evidence: [said(`地铁站，${src}`, `metro station, ${src}`, from)],
           };
         return {
           ...base,
@@ -226,7 +240,12 @@ export class Resolver {
           method: 'named-after-station',
           precision_m: PRECISION.landmark,
           evidence: [
-            `metro station ${p.name} is named after it (${src}); a station named after a landmark is often 300–900 m from it`,
+            said(
+              `地铁站${p.name}以其命名（${src}）；以地标命名的车站常距该地标300–900米`,
+              `metro station ${p.name} is named after it (${src}); a station named after a landmark is often 300–900 m from it`,
+              from,
+              PRECISION.landmark,
+            ),
           ],
         };
       }
@@ -237,7 +256,7 @@ export class Resolver {
             geometry: p.geometry!,
             method: 'bus-stop',
             precision_m: PRECISION.stop,
-            evidence: [`bus stop, ${src}`],
+            evidence: [said(`公交站，${src}`, `bus stop, ${src}`, from)],
           };
         return {
           ...base,
@@ -246,7 +265,12 @@ export class Resolver {
           method: 'named-after-stop',
           precision_m: PRECISION.landmark,
           evidence: [
-            `bus stop ${p.name} is named after it (${src}); a stop named after a landmark is often 300–900 m from it`,
+            said(
+              `公交站${p.name}以其命名（${src}）；以地标命名的站点常距该地标300–900米`,
+              `bus stop ${p.name} is named after it (${src}); a stop named after a landmark is often 300–900 m from it`,
+              from,
+              PRECISION.landmark,
+            ),
           ],
         };
       }
@@ -256,7 +280,13 @@ export class Resolver {
           geometry: p.geometry!,
           method: 'school',
           precision_m: PRECISION.school,
-          evidence: [`school, ${src} (a geocode of its name in its district)`],
+          evidence: [
+            said(
+              `学校，${src}（按其名称在所在区内地理编码）`,
+              `school, ${src} (a geocode of its name in its district)`,
+              from,
+            ),
+          ],
         };
       case 'road': {
         const fix = this.roads.road(p.name, area.near);
@@ -278,7 +308,7 @@ export class Resolver {
             geometry: p.geometry!,
             method: 'water',
             precision_m: PRECISION.riverArea,
-            evidence: [`${src}`],
+            evidence: [said(`河道水面，${src}`, `river water area, ${src}`, from)],
           };
         // A river line runs through many districts: the parts near the plan's area, or nothing.
         const lines = (p.geometry as MultiLineString).coordinates.filter((l) =>
@@ -291,7 +321,7 @@ export class Resolver {
           geometry: { type: 'MultiLineString', coordinates: lines },
           method: 'water',
           precision_m: PRECISION.riverLine,
-          evidence: [`${src}, the parts near the plan's area`],
+          evidence: [said(`${src}，取规划范围附近的河段`, `${src}, the parts near the plan's area`, from)],
         };
       }
       case 'metro-line':
@@ -300,20 +330,21 @@ export class Resolver {
           geometry: p.geometry!,
           method: 'metro-line',
           precision_m: PRECISION.metroLine,
-          evidence: [`OpenStreetMap route of the line, ${src}`],
+          evidence: [said(`OpenStreetMap 地铁线路走向，${src}`, `OpenStreetMap route of the line, ${src}`, from)],
         };
     }
   }
 
   /** A 街道: its outline where known, else the hull of its communities' centres, else its office. */
   #street(p: IndexPlace, base: Omit<Fix, 'geometry' | 'method' | 'precision_m' | 'evidence'>, src: string): Fix | null {
+    const from = p.source;
     if (p.geometry && p.geometry.type !== 'Point')
       return {
         ...base,
         geometry: p.geometry,
         method: 'street-outline',
         precision_m: PRECISION.streetOutline,
-        evidence: [`street outline, ${src}`],
+        evidence: [said(`街道轮廓，${src}`, `street outline, ${src}`, from)],
       };
     const own = this.index.places.filter(
       (c) => c.kind === 'community' && c.town === (p.town ?? p.name) && c.district === p.district && c.geometry,
@@ -329,7 +360,11 @@ export class Resolver {
           method: 'street-communities',
           precision_m: PRECISION.streetHull,
           evidence: [
-            `the hull of the centres of its ${own.length} communities (data/reference/admin-centres.geojson), grown by 300 m: no outline of the street is available`,
+            said(
+              `其所辖${own.length}个社区中心点的外包多边形（data/reference/admin-centres.geojson），外扩300米：没有该街道的轮廓数据`,
+              `the hull of the centres of its ${own.length} communities (data/reference/admin-centres.geojson), grown by 300 m: no outline of the street is available`,
+              { dataset: 'data/reference/admin-centres.geojson', feature: p.town ?? p.name },
+            ),
           ],
         };
       }
@@ -340,7 +375,13 @@ export class Resolver {
       geometry: p.geometry,
       method: 'admin-centre',
       precision_m: PRECISION.streetCentre,
-      evidence: [`the street office's centre point, ${src}; no outline of the street is available`],
+      evidence: [
+        said(
+          `街道办事处的中心点，${src}；没有该街道的轮廓数据`,
+          `the street office's centre point, ${src}; no outline of the street is available`,
+          from,
+        ),
+      ],
     };
   }
 }

@@ -18,6 +18,15 @@ import {
 import type { Feature, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { Reference } from '../stages/reference.ts';
 import type { CityIndex } from './city-index.ts';
+import type { Evidence } from '../../src/lib/contracts/features.ts';
+import { methodSaid, said } from './evidence.ts';
+
+/** A corner of a zone: where two of its roads cross, and how that is known. */
+export interface Corner {
+  at: Position;
+  precision_m: number;
+  evidence: Evidence;
+}
 
 /** Metres between two WGS-84 positions (equirectangular; exact enough below 50 km). */
 export function metres(a: Position, b: Position): number {
@@ -46,7 +55,7 @@ export interface RoadFix {
   geometry: MultiLineString | Point;
   method: 'road-osm' | 'road-traces' | 'road-stops';
   precision_m: number;
-  evidence: string[];
+  evidence: Evidence[];
 }
 
 type Area = Feature<Polygon | MultiPolygon> | null;
@@ -123,7 +132,11 @@ export class Roads {
         method: 'road-osm',
         precision_m: ROAD_PRECISION.osm,
         evidence: [
-          `OpenStreetMap main road "${name}" (data/reference/roads.geojson), the parts within the plan's area`,
+          said(
+            `OpenStreetMap 主要道路“${name}”（data/reference/roads.geojson），取规划范围内的路段`,
+            `OpenStreetMap main road "${name}" (data/reference/roads.geojson), the parts within the plan's area`,
+            { dataset: 'data/reference/roads.geojson', feature: name },
+          ),
         ],
       };
     const named = (stop: string) => (this.index.roadsInStop.get(stop) ?? []).includes(name);
@@ -184,12 +197,19 @@ export class Roads {
         precision_m:
           Math.ceil(Math.max(ROAD_PRECISION.traces, far + 150, ROAD_PRECISION.length - span(segments)) / 50) * 50,
         evidence: [
-          `${segments.length} pieces between bus stops named after ${name} (data/reference/bus-stops.geojson, bus-lines.json: AMap 2024)` +
-            (traced ? `; ${traced} follow the bus route traces (data/reference/bus-traces.geojson, 2018)` : '') +
-            (traced < segments.length
-              ? `; ${segments.length - traced} straight between stops at most 800 m apart`
-              : '') +
-            `; the road may run on beyond the stretch its stops show, so the radius takes in up to ${ROAD_PRECISION.length} m of road`,
+          said(
+            `以${name}命名的公交站之间的${segments.length}段（data/reference/bus-stops.geojson、bus-lines.json：高德地图 2024）` +
+              (traced ? `；其中${traced}段沿公交线路轨迹（data/reference/bus-traces.geojson，2018年）` : '') +
+              (traced < segments.length ? `；${segments.length - traced}段为相距不超过800米的站点间直线` : '') +
+              `；道路可能延伸到站点所示路段之外，因此半径涵盖最多${ROAD_PRECISION.length}米的道路`,
+            `${segments.length} pieces between bus stops named after ${name} (data/reference/bus-stops.geojson, bus-lines.json: AMap 2024)` +
+              (traced ? `; ${traced} follow the bus route traces (data/reference/bus-traces.geojson, 2018)` : '') +
+              (traced < segments.length
+                ? `; ${segments.length - traced} straight between stops at most 800 m apart`
+                : '') +
+              `; the road may run on beyond the stretch its stops show, so the radius takes in up to ${ROAD_PRECISION.length} m of road`,
+            { dataset: 'data/reference/bus-stops.geojson' },
+          ),
         ],
       };
     if (unique.length === 0) return null;
@@ -203,7 +223,12 @@ export class Roads {
       method: 'road-stops',
       precision_m: Math.round(spread + ROAD_PRECISION.stopsExtra),
       evidence: [
-        `the mean of ${unique.length} bus stop(s) named after ${name} (data/reference/bus-stops.geojson); no line runs between two of them`,
+        said(
+          `以${name}命名的${unique.length}个公交站的平均位置（data/reference/bus-stops.geojson）；没有线路连接其中两站`,
+          `the mean of ${unique.length} bus stop(s) named after ${name} (data/reference/bus-stops.geojson); no line runs between two of them`,
+          { dataset: 'data/reference/bus-stops.geojson' },
+          Math.round(spread),
+        ),
       ],
     };
   }
@@ -229,7 +254,7 @@ export class Roads {
   }
 
   /** Where roads `a` and `b` cross: the stops named after both, or where their lines meet. */
-  crossing(a: string, b: string, area: Area): { at: Position; precision_m: number; evidence: string } | null {
+  crossing(a: string, b: string, area: Area): Corner | null {
     const both = this.r.stops.filter((s) => {
       const t = this.index.roadsInStop.get(s.properties.name) ?? [];
       return t.includes(a) && t.includes(b) && this.#inside(s.geometry.coordinates, area);
@@ -244,7 +269,12 @@ export class Roads {
         return {
           at: c,
           precision_m: Math.max(150, Math.ceil((spread + 50) / 10) * 10),
-          evidence: `bus stop(s) ${[...new Set(both.map((s) => s.properties.name))].join(', ')}, named after both roads (data/reference/bus-stops.geojson)`,
+          evidence: said(
+            `公交站${[...new Set(both.map((s) => s.properties.name))].join('、')}，以这两条道路命名（data/reference/bus-stops.geojson）`,
+            `bus stop(s) ${[...new Set(both.map((s) => s.properties.name))].join(', ')}, named after both roads (data/reference/bus-stops.geojson)`,
+            { dataset: 'data/reference/bus-stops.geojson', feature: both[0]!.properties.name },
+            Math.round(spread),
+          ),
         };
     }
     const ra = this.road(a, area);
@@ -258,7 +288,10 @@ export class Roads {
       return {
         at: [hits.reduce((s, h) => s + h[0]!, 0) / hits.length, hits.reduce((s, h) => s + h[1]!, 0) / hits.length],
         precision_m,
-        evidence: `where the lines of ${a} and ${b} cross (${ra.method}, ${rb.method})`,
+        evidence: said(
+          `${a}与${b}两线相交处（${methodSaid(ra.method).zh}；${methodSaid(rb.method).zh}）`,
+          `where the lines of ${a} and ${b} cross (${methodSaid(ra.method).en}; ${methodSaid(rb.method).en})`,
+        ),
       };
     if (hits.length) return null;
     // Lines that stop short of each other (a road drawn only along its stops, an OSM way cut short at
@@ -277,7 +310,12 @@ export class Roads {
     return {
       at: best.at,
       precision_m: precision_m + Math.ceil(best.d / 10) * 10,
-      evidence: `where the lines of ${a} and ${b} meet (${ra.method}, ${rb.method})`,
+      evidence: said(
+        `${a}与${b}两线最接近处，相距${Math.round(best.d)}米（${methodSaid(ra.method).zh}；${methodSaid(rb.method).zh}）`,
+        `where the lines of ${a} and ${b} meet, ${Math.round(best.d)} m apart (${methodSaid(ra.method).en}; ${methodSaid(rb.method).en})`,
+        undefined,
+        Math.round(best.d),
+      ),
     };
   }
 }
@@ -287,8 +325,8 @@ export function enclosureOf(
   roads: Roads,
   names: string[],
   area: Area,
-): { hull: Polygon; corners: { at: Position; precision_m: number; evidence: string }[] } | { missing: string[] } {
-  const corners: { at: Position; precision_m: number; evidence: string }[] = [];
+): { hull: Polygon; corners: Corner[] } | { missing: string[] } {
+  const corners: Corner[] = [];
   const missing: string[] = [];
   for (let i = 0; i < names.length; i++) {
     const [a, b] = [names[i]!, names[(i + 1) % names.length]!];

@@ -9,6 +9,12 @@ const Text = v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must not
 const Metres = v.pipe(v.number('must be a number of metres'), v.minValue(1, 'must be a positive number of metres'));
 const Km = v.pipe(v.number('must be a number'), v.minValue(0.001, 'must be positive'));
 
+/** Evidence is read in the interface's language: each entry says it in Chinese and in English. */
+const Said = v.strictObject(
+  { zh: v.pipe(Text, v.regex(/\p{Script=Han}/u, 'evidence.zh must be written in Chinese')), en: Text },
+  'evidence must be { zh, en }: the reason in Chinese and in English',
+);
+
 const LngLat = v.tuple([
   v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
   v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
@@ -68,12 +74,12 @@ export const GazetteerEntrySchema = v.strictObject({
   themes: v.array(Text),
   geometry: GeometrySpec,
   precision_m: Metres,
-  evidence: v.pipe(v.array(Text, 'missing evidence'), v.minLength(1, 'missing evidence')),
+  evidence: v.pipe(v.array(Said, 'missing evidence'), v.minLength(1, 'missing evidence')),
   figures: v.optional(v.strictObject({ area_km2: v.optional(Km), length_km: v.optional(Km), mu: v.optional(Km) })),
   enclosed_by: v.optional(v.pipe(v.array(Text), v.minLength(3, 'enclosed_by must list at least 3 road names'))),
   fallback: v.optional(GeometrySpec),
   fallback_precision_m: v.optional(Metres),
-  fallback_evidence: v.optional(v.pipe(v.array(Text), v.minLength(1, 'missing evidence'))),
+  fallback_evidence: v.optional(v.pipe(v.array(Said), v.minLength(1, 'missing evidence'))),
 });
 
 export const OutOfScopeSchema = v.array(v.strictObject({ name: Text, reason: Text }));

@@ -22,6 +22,7 @@ import {
 } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, Polygon, MultiPolygon, Geometry, Position } from 'geojson';
 import type { GazetteerEntry, PositionRef } from '../../src/lib/contracts/gazetteer.ts';
+import type { Bilingual } from '../../src/lib/contracts/features.ts';
 import type { Reference } from './reference.ts';
 import { enclosureOf, type Roads } from '../geocode/roads.ts';
 import { PipelineError } from '../errors.ts';
@@ -36,7 +37,7 @@ export interface Located {
   /** A radius the recipe derived (a place within a zone: to the zone's farthest point). */
   radius_m?: number;
   /** Built by the entry's fallback recipe, because its own could not be built (why). */
-  fallback?: { why: string; precision_m: number; evidence: string[] };
+  fallback?: { why: Bilingual; precision_m: number; evidence: Bilingual[] };
 }
 
 /** What recipes built on other places need: road crossings, and the other curated entries. */
@@ -47,7 +48,11 @@ export interface LocateContext {
 }
 
 /** The reference data cannot build this entry (not a fault of the entry): it is resolved afresh. */
-export class LocateMiss extends Error {}
+export class LocateMiss extends Error {
+  constructor(readonly said: Bilingual) {
+    super(said.en);
+  }
+}
 
 function fail(e: GazetteerEntry, msg: string): never {
   throw new PipelineError(`gazetteer entry "${e.id}" (${e.name}): ${msg}`);
@@ -106,7 +111,10 @@ export function locate(e: GazetteerEntry, r: Reference, ctx?: LocateContext): Lo
       if (!ctx || !e.enclosed_by) fail(e, 'an enclosure needs enclosed_by roads');
       const built = enclosureOf(ctx.roads, e.enclosed_by, null);
       if ('missing' in built)
-        throw new LocateMiss(`its roads' crossings are not all known (missing ${built.missing.join(', ')})`);
+        throw new LocateMiss({
+          zh: `其围合道路的交口未能全部定位（缺 ${built.missing.join('、')}）`,
+          en: `its roads' crossings are not all known (missing ${built.missing.join(', ')})`,
+        });
       const hull = { type: 'Feature', properties: {}, geometry: built.hull } as Feature<Polygon>;
       return { main: truncate(hull, { precision: 6 }).geometry, measured: {} };
     }

@@ -375,6 +375,39 @@ describe('explore: language, legend, areas, export', () => {
     await t.context.close();
   });
 
+  test('how a place was located reads in the interface language, with the dataset it rests on named', async () => {
+    // A place located from a metro station, read from the data (its evidence names the dataset and feature).
+    const f = (
+      JSON.parse(readFileSync('data/geojson/sites.geojson', 'utf8')) as {
+        features: {
+          id: string;
+          properties: { evidence: { zh: string; en: string; dataset?: string; feature?: string }[] };
+        }[];
+      }
+    ).features.find((x) =>
+      x.properties.evidence.some((e) => e.dataset?.endsWith('metro-stations.geojson') && e.feature),
+    )!;
+    const ev = f.properties.evidence.find((e) => e.feature)!;
+    const t = await openPage(browser);
+    await gotoReady(t, `#/?sel=${f.id}`);
+    const item = t.page.getByTestId('feature-evidence').first();
+    expect(await item.textContent()).toContain(ev.zh);
+    const zhData = await t.page.getByTestId('feature-evidence-data').first().textContent();
+    expect(zhData).toContain('数据：地铁站');
+    expect(zhData).toContain(`要素“${ev.feature}”`);
+    // Nothing in the Chinese panel is the English prose, a file path or a method code.
+    const panel = (await t.page.getByTestId('feature-panel').textContent())!;
+    expect(panel).not.toContain('data/reference');
+    expect(panel).not.toMatch(/named after|metro station,/);
+    expect(await t.page.getByTestId('feature-method').textContent()).toMatch(/\p{Script=Han}/u);
+    await shot(t.page, 'evidence-zh-desktop');
+    await t.page.getByTestId('lang-toggle').click();
+    expect(await t.page.getByTestId('feature-evidence').first().textContent()).toContain(ev.en);
+    expect(await t.page.getByTestId('feature-evidence-data').first().textContent()).toContain('Data: metro stations');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
   test('zoom to a plan area frames it; colouring by theme changes the paint and the legend', async () => {
     const t = await openPage(browser);
     await gotoReady(t);

@@ -40,7 +40,10 @@ async function hostile(context: BrowserContext): Promise<void> {
     f.properties.name = `洋货市场${IMG}`;
     f.properties.aliases = [LINK];
     f.properties.method = `javascript:window.__pwned=3`;
-    f.properties.evidence = [PAYLOAD, 'javascript:window.__pwned=4'];
+    f.properties.evidence = [
+      { zh: PAYLOAD, en: PAYLOAD, feature: PAYLOAD },
+      { zh: 'javascript:window.__pwned=4', en: 'javascript:window.__pwned=4' },
+    ];
     // A quote must keep its length (the app checks it against the offsets), so the payload overwrites the longest.
     const src = f.properties.sources.reduce((a, b) => (b.quote.length > a.quote.length ? b : a));
     src.quote = (PAYLOAD + src.quote).slice(0, src.quote.length);

@@ -176,6 +176,10 @@ describe('export', () => {
     expect(at('kind_label')).toBe('K:area');
     expect(at('plans_label')).toBe('P:heping-2016-fyp');
     expect(at('method_label')).toBe(`M:${p.feature.properties.method}`);
+    // How it was located, in both languages: the Chinese text is Chinese, the English one is not.
+    expect(at('evidence_zh')).toMatch(/\p{Script=Han}/u);
+    expect(at('evidence_zh')).toBe(p.feature.properties.evidence.map((e) => e.zh).join(' | '));
+    expect(at('evidence_en')).toBe(p.feature.properties.evidence.map((e) => e.en).join(' | '));
   });
 });
 

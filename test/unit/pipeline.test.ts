@@ -130,6 +130,24 @@ describe('bad gazetteer entries are refused, naming the entry', () => {
   test('missing evidence', () => {
     expect(run(withEntry((e) => (e.evidence = [])))).toThrow(/"heping-xinda".*missing evidence/);
   });
+  test('evidence said in one language only', () => {
+    expect(run(withEntry((e) => (e.evidence = ['the plan says so'])))).toThrow(
+      /"heping-xinda".*evidence must be \{ zh, en \}/,
+    );
+    expect(run(withEntry((e) => (e.evidence = [{ zh: 'in English', en: 'in English' }])))).toThrow(
+      /"heping-xinda".*evidence\.zh must be written in Chinese/,
+    );
+  });
+  test('evidence citing a dataset that datasets.json does not describe', () => {
+    const ref = mkdtempSync(join(tmpdir(), 'ref-'));
+    cpSync('data/reference', ref, { recursive: true });
+    const d = JSON.parse(readFileSync(join(ref, 'datasets.json'), 'utf8'));
+    delete d['data/reference/metro-stations.geojson'];
+    writeFileSync(join(ref, 'datasets.json'), JSON.stringify(d));
+    expect(() => runPipeline({ ...DEFAULTS, referenceDir: ref })).toThrow(
+      /feature [\w-]+: evidence cites data\/reference\/metro-stations\.geojson, which datasets\.json does not describe/,
+    );
+  });
   test('position outside Tianjin', () => {
     expect(
       run(withEntry((e) => (e.geometry = { type: 'point', at: { lnglat: [121.47, 31.23], note: 'Shanghai' } }))),

@@ -4,7 +4,7 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const FEATURE_KINDS = ['site', 'corridor', 'area', 'road', 'river', 'rail', 'station', 'admin'] as const;
 export type FeatureKind = (typeof FEATURE_KINDS)[number];
@@ -27,6 +27,25 @@ export interface SourceRef {
   quote: string;
 }
 
+/** A text written in both interface languages. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/**
+ * One reason for a feature's position: said in both languages, with the data it rests on as fields
+ * the app can show on their own (which reference file, which feature of it, how far).
+ */
+export interface Evidence extends Bilingual {
+  /** The reference file under data/reference/ (manifest `datasets` says what it is). */
+  dataset?: string;
+  /** The feature's name in that file, exactly. */
+  feature?: string;
+  /** How far the named place may lie from that feature, in metres, when the method knows. */
+  distance_m?: number;
+}
+
 export interface StatedFigures {
   area_km2?: number;
   length_km?: number;
@@ -43,7 +62,7 @@ export interface PlaceProperties {
   method: string;
   /** Radius of uncertainty in metres. */
   precision_m: number;
-  evidence: string[];
+  evidence: Evidence[];
   sources: SourceRef[];
   figures?: StatedFigures;
   /** located (within UNCERTAIN_M), approximate (a larger radius), or not-located (geometry null). */
@@ -73,6 +92,14 @@ export interface Manifest {
   plan_colours: Record<string, string>;
   layers: { file: string; count: number }[];
   counts: Record<string, number>;
+  /** What each reference file that evidence cites is: its name in both languages, source and date. */
+  datasets: Record<string, DatasetInfo>;
+}
+
+export interface DatasetInfo extends Bilingual {
+  /** Where it comes from and when, e.g. "AMap 2024" or "OpenStreetMap 2024". */
+  source: string;
+  licence: string;
 }
 
 /** The WGS-84 box the data must fall inside (Tianjin municipality, with a margin). */

@@ -1,5 +1,5 @@
 /** The gazetteer contract (data/gazetteer/places.json): how each place's geometry is built. */
-import type { FeatureKind, StatedFigures } from './features.ts';
+import type { Bilingual, FeatureKind, StatedFigures } from './features.ts';
 
 /** A position: a named bus stop, metro station or admin centre, or a coordinate with its reason. */
 export type PositionRef =
@@ -46,14 +46,15 @@ export interface GazetteerEntry {
   themes: string[];
   geometry: GeometrySpec;
   precision_m: number;
-  evidence: string[];
+  /** Why the geometry is what it is, in both languages (the app shows the one it speaks). */
+  evidence: Bilingual[];
   figures?: StatedFigures;
   /** For a zone the plan defines as "以A、B、C…围合": those roads, so that sentence cites the zone. */
   enclosed_by?: string[];
   /** A recipe used only when `geometry` cannot be built from the reference data, with its own precision and evidence. */
   fallback?: GeometrySpec;
   fallback_precision_m?: number;
-  fallback_evidence?: string[];
+  fallback_evidence?: Bilingual[];
 }
 
 /** Names that the plans mention but that are not mapped: outside Tianjin, generic or figurative. */

@@ -7,6 +7,20 @@ import { FEATURE_KINDS, PLACE_STATUSES, TIANJIN_BBOX } from './features.ts';
 const isStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isStrArr = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
+/** Evidence is shown in the interface's language: both texts are required. */
+const isSaid = (v: unknown): boolean => {
+  const e = v as Record<string, unknown> | null;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    isStr(e.zh) &&
+    isStr(e.en) &&
+    (e.dataset === undefined || isStr(e.dataset)) &&
+    (e.feature === undefined || typeof e.feature === 'string') &&
+    (e.distance_m === undefined || (typeof e.distance_m === 'number' && e.distance_m >= 0))
+  );
+};
+
 function eachPosition(coords: unknown, fn: (p: number[]) => void): void {
   if (Array.isArray(coords) && typeof coords[0] === 'number') fn(coords as number[]);
   else if (Array.isArray(coords)) coords.forEach((c) => eachPosition(c, fn));
@@ -44,7 +58,8 @@ export function validateFeatureCollection(fc: unknown, file: string): string[] {
     const unlocated = p.status === 'not-located';
     if (unlocated ? p.precision_m !== null : typeof p.precision_m !== 'number' || !(p.precision_m > 0))
       bad(unlocated ? 'a place not located has precision_m null' : 'properties.precision_m must be a positive number');
-    if (!isStrArr(p.evidence) || p.evidence.length === 0) bad('properties.evidence missing');
+    if (!Array.isArray(p.evidence) || p.evidence.length === 0) bad('properties.evidence missing');
+    else if (!p.evidence.every(isSaid)) bad('each evidence item must say its reason as { zh, en } text');
     if (!Array.isArray(p.sources) || p.sources.length === 0) bad('properties.sources must cite at least one passage');
     else
       for (const s of p.sources as Record<string, unknown>[]) {

@@ -34,7 +34,9 @@ export const CSV_COLUMNS = [
   'precision_m',
   'method',
   'method_label',
-  'evidence',
+  'evidence_zh',
+  'evidence_en',
+  'evidence_data',
   'citations',
 ] as const;
 
@@ -66,7 +68,13 @@ export function toCSV(places: Place[], labels: CsvLabels = SAME): string {
       q.precision_m,
       q.method,
       labels.method(q.method),
-      q.evidence.join(' | '),
+      q.evidence.map((e) => e.zh).join(' | '),
+      q.evidence.map((e) => e.en).join(' | '),
+      q.evidence
+        .map((e) =>
+          [e.dataset, e.feature, e.distance_m === undefined ? '' : `${e.distance_m} m`].filter(Boolean).join(' '),
+        )
+        .join(' | '),
       q.sources.map((s) => `[${s.plan} ${s.anchor} @${s.start}-${s.end}] ${s.quote}`).join(' ‖ '),
     ];
   });
