@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { bbox } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectClean, gotoReady, launch, mapIdle, openPage, shot } from './harness.ts';
@@ -62,6 +64,58 @@ describe('basemaps', () => {
     expectClean(t.problems);
     await t.context.close();
   });
+
+  for (const viewport of ['desktop', 'phone'] as const)
+    test(`at street level the offline basemap draws streets and their names, fetched only then (${viewport})`, async () => {
+      const t = await openPage(browser, { viewport, isMobile: viewport === 'phone' });
+      const asked: string[] = [];
+      t.page.on('request', (r) => asked.push(r.url()));
+      // The overview does not fetch the streets; 意风区 close up must show them (its centre from the data file).
+      await gotoReady(t);
+      expect(asked.filter((u) => u.includes('street-net'))).toEqual([]);
+      const zone = JSON.parse(readFileSync('data/geojson/zones.geojson', 'utf8')).features.find(
+        (f: { id: string }) => f.id === 'yifengqu',
+      );
+      const [x0, y0, x1, y1] = bbox(zone);
+      await t.page.evaluate(
+        ([x, y]) => window.planAtlas.map!.jumpTo({ center: [x, y], zoom: 15.5 }),
+        [(x0 + x1) / 2, (y0 + y1) / 2],
+      );
+      await t.page.waitForFunction(() => window.planAtlas.map!.querySourceFeatures('ref-street-net').length > 0);
+      await settle(t.page);
+      expect(asked.filter((u) => u.includes('street-net'))).toHaveLength(1);
+      const drawn = await t.page.evaluate(
+        () => window.planAtlas.map!.queryRenderedFeatures({ layers: ['street-net'] }).length,
+      );
+      expect(drawn).toBeGreaterThan(5);
+      await shot(t.page, `street-level-yifengqu-${viewport}`);
+      // 洋货市场 in 滨海新区, far from the main roads, as well.
+      const yanghuo = JSON.parse(readFileSync('data/geojson/sites.geojson', 'utf8')).features.find(
+        (f: { id: string }) => f.id === 'yanghuoshichang',
+      );
+      await t.page.evaluate(
+        (c) => window.planAtlas.map!.jumpTo({ center: c, zoom: 15.5 }),
+        yanghuo.geometry.coordinates,
+      );
+      await settle(t.page);
+      expect(
+        await t.page.evaluate(() => window.planAtlas.map!.queryRenderedFeatures({ layers: ['street-net'] }).length),
+      ).toBeGreaterThan(5);
+      // A road named by the geocoder (from the stops named after it) is labelled along its line.
+      const named = JSON.parse(readFileSync('data/reference/street-net.geojson', 'utf8')).features.find(
+        (f: { properties: { kind: string; name?: string } }) => f.properties.name === '营口道',
+      );
+      const mid = named.geometry.coordinates[0][Math.floor(named.geometry.coordinates[0].length / 2)];
+      await t.page.evaluate((c) => window.planAtlas.map!.jumpTo({ center: c, zoom: 15.5 }), mid);
+      await settle(t.page);
+      const names = await t.page.evaluate(() =>
+        window.planAtlas.map!.queryRenderedFeatures({ layers: ['street-net-label'] }).map((f) => f.properties.name),
+      );
+      expect(names).toContain('营口道');
+      await shot(t.page, `street-level-named-${viewport}`);
+      expectClean(t.problems);
+      await t.context.close();
+    });
 
   test('switching to a stubbed GCJ-02 basemap shifts overlays ~550 m east, and back', async () => {
     const t = await openPage(browser);

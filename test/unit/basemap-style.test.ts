@@ -13,6 +13,7 @@ const urls = {
   roads: 'http://127.0.0.1/r.geojson',
   metroLines: 'http://127.0.0.1/ml.geojson',
   metroStations: 'http://127.0.0.1/ms.geojson',
+  streetNet: 'http://127.0.0.1/sn.geojson',
 };
 
 describe('basemap style', () => {

@@ -8,6 +8,7 @@ import water from '../../../data/reference/water.geojson?url';
 import roads from '../../../data/reference/roads.geojson?url';
 import metroLines from '../../../data/reference/metro-lines.geojson?url';
 import metroStations from '../../../data/reference/metro-stations.geojson?url';
+import streetNet from '../../../data/reference/street-net.geojson?url';
 import type { ReferenceUrls } from '../map/style/basemap.ts';
 
 export const absolute = (u: string): string => new URL(u, document.baseURI).href;
@@ -20,5 +21,6 @@ export function referenceUrls(): ReferenceUrls {
     roads: absolute(roads),
     metroLines: absolute(metroLines),
     metroStations: absolute(metroStations),
+    streetNet: absolute(streetNet),
   };
 }

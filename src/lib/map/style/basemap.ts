@@ -17,7 +17,12 @@ export interface ReferenceUrls {
   roads: string;
   metroLines: string;
   metroStations: string;
+  /** Loaded only when the map is first zoomed in to streets (street-net.ts in src/lib/map). */
+  streetNet: string;
 }
+
+/** From this zoom the street network is drawn (and its file fetched): below it, streets are clutter. */
+export const STREET_NET_MINZOOM = 13;
 
 export const ATTRIBUTION = {
   osm: '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a> contributors (ODbL)',
@@ -25,6 +30,7 @@ export const ATTRIBUTION = {
   amap: '地铁站 高德 2024 (GCJ-02→WGS-84)',
   landsat: '海河 Landsat (MIT)',
   ngcc: '河流 国家基础地理信息 1:400万',
+  traces: '街道 百度公交轨迹 2018',
 };
 
 export function basemapSources(urls: ReferenceUrls): Record<string, SourceSpecification> {
@@ -35,6 +41,12 @@ export function basemapSources(urls: ReferenceUrls): Record<string, SourceSpecif
     'ref-roads': { type: 'geojson', data: urls.roads, attribution: ATTRIBUTION.osm },
     'ref-metro-lines': { type: 'geojson', data: urls.metroLines, attribution: ATTRIBUTION.osm },
     'ref-metro-stations': { type: 'geojson', data: urls.metroStations, attribution: ATTRIBUTION.amap },
+    // Empty until the map is zoomed in to streets: the first view does not pay for it.
+    'ref-street-net': {
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features: [] },
+      attribution: ATTRIBUTION.traces,
+    },
   };
 }
 
@@ -82,6 +94,30 @@ export function basemapLayers(): LayerSpecification[] {
         'line-color': perFeature(t.streetLine),
         'line-width': 1,
         'line-dasharray': [3, 2],
+      },
+    },
+    {
+      id: 'street-net-casing',
+      type: 'line',
+      source: 'ref-street-net',
+      minzoom: STREET_NET_MINZOOM,
+      filter: ['==', ['get', 'kind'], 'trace'],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': t.roadCasing,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 13, 2, 16, 7],
+      },
+    },
+    {
+      id: 'street-net',
+      type: 'line',
+      source: 'ref-street-net',
+      minzoom: STREET_NET_MINZOOM,
+      filter: ['==', ['get', 'kind'], 'trace'],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': t.road,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 13, 1, 16, 5],
       },
     },
     {
@@ -170,6 +206,21 @@ export function basemapLayers(): LayerSpecification[] {
         'text-font': FONT,
         'text-size': 11,
         'symbol-spacing': 400,
+      },
+      paint: { 'text-color': '#6b6255', ...halo },
+    },
+    {
+      id: 'street-net-label',
+      type: 'symbol',
+      source: 'ref-street-net',
+      minzoom: STREET_NET_MINZOOM + 1,
+      filter: ['==', ['get', 'kind'], 'named'],
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': ['get', 'name'],
+        'text-font': FONT,
+        'text-size': 11,
+        'symbol-spacing': 300,
       },
       paint: { 'text-color': '#6b6255', ...halo },
     },
