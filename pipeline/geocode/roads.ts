@@ -198,8 +198,8 @@ export class Roads {
           Math.ceil(Math.max(ROAD_PRECISION.traces, far + 150, ROAD_PRECISION.length - span(segments)) / 50) * 50,
         evidence: [
           said(
-            `以${name}命名的公交站之间的${segments.length}段（data/reference/bus-stops.geojson、bus-lines.json：高德地图 2024）` +
-              (traced ? `；其中${traced}段沿公交线路轨迹（data/reference/bus-traces.geojson，2018年）` : '') +
+            `以${name}命名的公交站之间的${segments.length}段（公交站与公交线路站序，高德地图 2024）` +
+              (traced ? `；其中${traced}段沿公交线路轨迹（公交线路轨迹，2018年）` : '') +
               (traced < segments.length ? `；${segments.length - traced}段为相距不超过800米的站点间直线` : '') +
               `；道路可能延伸到站点所示路段之外，因此半径涵盖最多${ROAD_PRECISION.length}米的道路`,
             `${segments.length} pieces between bus stops named after ${name} (data/reference/bus-stops.geojson, bus-lines.json: AMap 2024)` +
