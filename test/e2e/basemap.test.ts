@@ -77,10 +77,10 @@ describe('basemaps', () => {
         (f: { id: string }) => f.id === 'yifengqu',
       );
       const [x0, y0, x1, y1] = bbox(zone);
-      await t.page.evaluate(
-        ([x, y]) => window.planAtlas.map!.jumpTo({ center: [x, y], zoom: 15.5 }),
-        [(x0 + x1) / 2, (y0 + y1) / 2],
-      );
+      await t.page.evaluate((c) => window.planAtlas.map!.jumpTo({ center: c, zoom: 15.5 }), [
+        (x0 + x1) / 2,
+        (y0 + y1) / 2,
+      ] as [number, number]);
       await t.page.waitForFunction(() => window.planAtlas.map!.querySourceFeatures('ref-street-net').length > 0);
       await settle(t.page);
       expect(asked.filter((u) => u.includes('street-net'))).toHaveLength(1);

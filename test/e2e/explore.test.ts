@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { lookAtPdf, inkIn } from './pdf.ts';
 import { SHOTS, expectClean, gotoReady, launch, mapIdle, openPage, renderedPlaces, shot } from './harness.ts';
 
 let browser: Browser;
@@ -540,7 +541,22 @@ describe('print', () => {
     // Chromium's own PDF output holds the map's image (a blank map would be a few kB).
     const pdf = await t.page.pdf({ format: 'A4', landscape: true, printBackground: true });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
-    expect(pdf.length).toBeGreaterThan(150_000);
+    // Rendered to pixels as a reader sees it: one page, the map filling most of it (the basemap's
+    // many colours, not a blank area), and the words of the heading, legend, scale and attribution.
+    const look = lookAtPdf(pdf, { png: join(SHOTS, 'print-pdf-page1.png') });
+    expect(look.pages).toBe(1);
+    expect(look.first.width).toBeGreaterThan(look.first.height);
+    const map = inkIn(look.first, [0.1, 0.2, 0.9, 0.8]);
+    expect(map.ink).toBeGreaterThan(0.6);
+    expect(map.colours).toBeGreaterThan(40);
+    const text = look.text.replace(/\s+/g, '');
+    expect(text).toContain('和平区“十三五”规划纲要');
+    expect(text).toMatch(/导出于\d{4}-\d{2}-\d{2}/);
+    expect(text).toContain('图例');
+    // The legend lists what is shown: the one plan filtered to, not the others.
+    expect(text).not.toContain('河北区“十四五”');
+    expect(text).toContain('OpenStreetMap');
+    expect(text).toMatch(/\d+(米|m|km|公里)/);
     await t.page.emulateMedia({ media: 'screen' });
     await t.page.evaluate(() => dispatchEvent(new Event('afterprint')));
     expect(await t.page.evaluate(() => document.querySelector('.print-snapshot')!.hasAttribute('src'))).toBe(false);
