@@ -8,6 +8,7 @@ import { benchLoad } from './load.ts';
 import { benchBundle } from './bundle.ts';
 import { benchInteraction } from './interaction.ts';
 import { benchPipeline } from './pipeline.ts';
+import { benchPipelineScale } from './pipeline-scale.ts';
 import { machine, table, type Line } from './lib.ts';
 
 const lines: Line[] = [];
@@ -15,7 +16,8 @@ lines.push(...benchBundle());
 process.env.BENCH_SKIP_BUILD = '1';
 lines.push(...(await benchLoad()));
 lines.push(...(await benchInteraction()));
-lines.push(...benchPipeline());
+lines.push(...(await benchPipeline()));
+lines.push(...benchPipelineScale());
 const out = `# Benchmark results\n\n${machine()}, headless Chromium (SwiftShader WebGL).\nProduced by \`npm run bench\` (see bench/README.md).\n\n${table(lines)}\n`;
 writeFileSync('bench/results.md', out);
 console.log(`\n${out}`);

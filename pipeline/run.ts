@@ -4,12 +4,14 @@
  */
 import { join } from 'node:path';
 import { readPlans } from './stages/read.ts';
-import { segment } from './stages/segment.ts';
-import { validateOutline } from './stages/validate-outline.ts';
 import { readGazetteer, checkLocated } from './stages/gazetteer.ts';
 import { loadReference } from './stages/reference.ts';
 import { readLexicon } from './geocode/lexicon.ts';
-import { geocodeContext, geocodePlan, planArea } from './geocode/geocode.ts';
+import { geocodeContext } from './geocode/geocode.ts';
+import { runJob, type PlanDone, type PlanJob } from './geocode/plan-job.ts';
+import { geocodeInParallel } from './geocode/pool.ts';
+import type { Located } from './stages/locate.ts';
+import { availableParallelism } from 'node:os';
 import { mergePlaces } from './geocode/merge.ts';
 import { buildLayers, type Layers } from './stages/build.ts';
 import { validateLayers } from './stages/validate.ts';
@@ -26,6 +28,20 @@ export interface PipelineOptions {
   referenceDir: string;
   outDir: string;
   log?: (msg: string) => void;
+  /**
+   * Worker threads that geocode plans side by side; 'auto' uses them only for a corpus large enough
+   * to repay their start-up (each builds its own city index), else the plans run in this thread.
+   */
+  jobs?: number | 'auto';
+}
+
+/** From this many plans 'auto' geocodes in parallel: below it, starting the workers costs more than it saves (bench/pipeline). */
+export const PARALLEL_FROM_PLANS = 8;
+
+function workersFor(jobs: PipelineOptions['jobs'], plans: number): number {
+  if (typeof jobs === 'number') return Math.max(1, Math.floor(jobs));
+  if (jobs === 'auto' && plans >= PARALLEL_FROM_PLANS) return availableParallelism();
+  return 1;
 }
 
 export interface PipelineResult {
@@ -52,7 +68,7 @@ export const DEFAULTS: PipelineOptions = {
   outDir: 'data/geojson',
 };
 
-export function runPipeline(opts: PipelineOptions): PipelineResult {
+export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const log = opts.log ?? (() => {});
   const t0 = performance.now();
   let t = t0;
@@ -66,29 +82,34 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
   const planOrder = plans.map((p) => p.meta.id);
   lap('read');
 
-  const outlines = plans.map((p) => segment(p.meta.id, p.text, p.meta.sha256));
-  outlines.forEach((o, i) => validateOutline(o, plans[i]!.text));
-  lap('segment');
-
   const { entries, outOfScope } = readGazetteer(opts.gazetteerDir);
   const lex = readLexicon(join(opts.gazetteerDir, 'lexicon.json'));
   for (const o of outOfScope) lex.notPlaces.set(o.name, o.reason);
-  const reference = loadReference(opts.referenceDir);
   const datasets = readDatasets(opts.referenceDir);
-  const ctx = geocodeContext(lex, reference, entries);
-  lap('index');
-
-  const results = plans.map((p, i) =>
-    geocodePlan(ctx, {
-      id: p.meta.id,
-      text: p.text,
-      outline: outlines[i]!,
-      area: planArea(ctx, p.meta.districts ?? [p.meta.district], p.meta.street, `plans.json: plan ${p.meta.id}`),
-    }),
-  );
+  const jobs: PlanJob[] = plans.map((p) => ({
+    id: p.meta.id,
+    text: p.text,
+    sha256: p.meta.sha256,
+    districts: p.meta.districts ?? [p.meta.district],
+    street: p.meta.street,
+  }));
+  const workers = workersFor(opts.jobs, plans.length);
+  let done: PlanDone[];
+  let located: Map<string, Located>;
+  if (workers > 1) {
+    ({ done, located } = await geocodeInParallel(jobs, { ...opts, workers }));
+    lap(`segment + geocode, ${workers} threads`);
+  } else {
+    const ctx = geocodeContext(lex, loadReference(opts.referenceDir), entries);
+    lap('index');
+    done = jobs.map((j) => runJob(ctx, j));
+    located = ctx.located;
+    lap('segment + geocode');
+  }
+  const outlines = done.map((d) => d.outline);
+  const results = done.map((d) => d.result);
   const places = mergePlaces(results.map((r) => r.places));
-  for (const p of places) if (p.curated) checkLocated(p.curated, ctx.located.get(p.curated.id)!);
-  lap('geocode');
+  for (const p of places) if (p.curated) checkLocated(p.curated, located.get(p.curated.id)!);
 
   const layers = buildLayers(places, texts, planOrder);
   lap('build');

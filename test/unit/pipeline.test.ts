@@ -5,13 +5,18 @@ import { join } from 'node:path';
 import { DEFAULTS, runPipeline } from '../../pipeline/run.ts';
 import { HEPING_ZONES } from './heping-zones.ts';
 
-const result = runPipeline(DEFAULTS);
+const result = await runPipeline(DEFAULTS);
 
 describe('npm run data output', () => {
-  test('two runs give byte-identical files', () => {
-    const again = runPipeline(DEFAULTS);
+  test('two runs give byte-identical files', async () => {
+    const again = await runPipeline(DEFAULTS);
     expect(again.files.map((f) => f.content)).toEqual(result.files.map((f) => f.content));
   });
+
+  test('plans geocoded on two worker threads give the same files as in one thread', async () => {
+    const parallel = await runPipeline({ ...DEFAULTS, jobs: 2 });
+    expect(parallel.files.map((f) => f.content)).toEqual(result.files.map((f) => f.content));
+  }, 120_000);
 
   test('the committed data/ equals what the pipeline produces now', () => {
     for (const f of result.files) expect(readFileSync(f.path, 'utf8'), f.path).toBe(f.content);
@@ -123,35 +128,46 @@ describe('bad gazetteer entries are refused, naming the entry', () => {
     writeFileSync(join(dir, 'places.json'), JSON.stringify(entries));
     return dir;
   }
-  const run = (dir: string) => () => runPipeline({ ...DEFAULTS, gazetteerDir: dir });
-  test('unknown kind', () => {
-    expect(run(withEntry((e) => (e.kind = 'castle')))).toThrow(/"heping-xinda".*unknown kind "castle"/);
+  const run = (dir: string) => runPipeline({ ...DEFAULTS, gazetteerDir: dir });
+  test('unknown kind', async () => {
+    await expect(run(withEntry((e) => (e.kind = 'castle')))).rejects.toThrow(/"heping-xinda".*unknown kind "castle"/);
   });
-  test('missing evidence', () => {
-    expect(run(withEntry((e) => (e.evidence = [])))).toThrow(/"heping-xinda".*missing evidence/);
+  test('missing evidence', async () => {
+    await expect(run(withEntry((e) => (e.evidence = [])))).rejects.toThrow(/"heping-xinda".*missing evidence/);
   });
-  test('evidence said in one language only', () => {
-    expect(run(withEntry((e) => (e.evidence = ['the plan says so'])))).toThrow(
+  test('evidence said in one language only', async () => {
+    await expect(run(withEntry((e) => (e.evidence = ['the plan says so'])))).rejects.toThrow(
       /"heping-xinda".*evidence must be \{ zh, en \}/,
     );
-    expect(run(withEntry((e) => (e.evidence = [{ zh: 'in English', en: 'in English' }])))).toThrow(
+    await expect(run(withEntry((e) => (e.evidence = [{ zh: 'in English', en: 'in English' }])))).rejects.toThrow(
       /"heping-xinda".*evidence\.zh must be written in Chinese/,
     );
   });
-  test('evidence citing a dataset that datasets.json does not describe', () => {
+  test('evidence citing a dataset that datasets.json does not describe', async () => {
     const ref = mkdtempSync(join(tmpdir(), 'ref-'));
     cpSync('data/reference', ref, { recursive: true });
     const d = JSON.parse(readFileSync(join(ref, 'datasets.json'), 'utf8'));
     delete d['data/reference/metro-stations.geojson'];
     writeFileSync(join(ref, 'datasets.json'), JSON.stringify(d));
-    expect(() => runPipeline({ ...DEFAULTS, referenceDir: ref })).toThrow(
+    await expect(runPipeline({ ...DEFAULTS, referenceDir: ref })).rejects.toThrow(
       /feature [\w-]+: evidence cites data\/reference\/metro-stations\.geojson, which datasets\.json does not describe/,
     );
   });
-  test('position outside Tianjin', () => {
-    expect(
+  test('a fault met on a worker thread is reported as on the main one, naming the plan and the rule', async () => {
+    // An unknown district is found only when the plan is geocoded, which a worker does.
+    const plans = mkdtempSync(join(tmpdir(), 'plans-'));
+    cpSync('data/plans', plans, { recursive: true });
+    const metas = JSON.parse(readFileSync(join(plans, 'plans.json'), 'utf8'));
+    metas[1].district = '火星区';
+    writeFileSync(join(plans, 'plans.json'), JSON.stringify(metas));
+    const err = await runPipeline({ ...DEFAULTS, plansDir: plans, jobs: 2 }).catch((e: Error) => e);
+    expect((err as Error).name).toBe('PipelineError');
+    expect((err as Error).message).toMatch(new RegExp(`plan ${metas[1].id}: unknown district "火星区"`));
+  }, 120_000);
+  test('position outside Tianjin', async () => {
+    await expect(
       run(withEntry((e) => (e.geometry = { type: 'point', at: { lnglat: [121.47, 31.23], note: 'Shanghai' } }))),
-    ).toThrow(/"heping-xinda".*outside Tianjin/);
+    ).rejects.toThrow(/"heping-xinda".*outside Tianjin/);
   });
   test('malformed shapes name the entry, the field and the rule, with no stack trace', async () => {
     const { readGazetteer } = await import('../../pipeline/stages/gazetteer.ts');
@@ -184,14 +200,14 @@ describe('bad gazetteer entries are refused, naming the entry', () => {
       expect(err!.message).toMatch(msg);
     }
   });
-  test('self-intersecting polygon', () => {
+  test('self-intersecting polygon', async () => {
     const bowtie = [
       [117.65, 39.02],
       [117.66, 39.03],
       [117.66, 39.02],
       [117.65, 39.03],
     ].map((p) => ({ lnglat: p, note: 'a test vertex of a bowtie' }));
-    expect(run(withEntry((e) => (e.geometry = { type: 'polygon', vertices: bowtie })))).toThrow(
+    await expect(run(withEntry((e) => (e.geometry = { type: 'polygon', vertices: bowtie })))).rejects.toThrow(
       /"heping-xinda".*intersects itself/,
     );
   });
