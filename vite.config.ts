@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
 import type { Plugin } from 'vite';
 import { cspHeader } from './scripts/csp.ts';
 
@@ -18,32 +19,33 @@ const cspMeta = (): Plugin => ({
 });
 
 /**
- * The plan layers are fetched by the app's script, which starts only after the large bundle is
- * parsed: preload links let the browser fetch them at once, in parallel with the bundle.
+ * The detail files (passages and evidence of each place, data/geojson/details) are fetched by name
+ * at run time, as the place index lists them: they are published beside the index, under their own
+ * names (which carry a hash of their content), not imported, so the bundle does not grow with them.
+ * In dev, Vite serves them from data/ as they are.
  */
-const preloadPlanData = (): Plugin => ({
-  name: 'plan-atlas-preload-data',
+const planDetails = (dir: string): Plugin => ({
+  name: 'plan-atlas-details',
   apply: 'build',
-  transformIndexHtml: {
-    order: 'post',
-    handler: (html, ctx) => {
-      const files = Object.keys(ctx.bundle ?? {}).filter((f) =>
-        /^assets\/(zones|corridors|sites)-[\w-]+\.geojson$/.test(f),
-      );
-      const links = files.map(
-        (f) => `<link rel="preload" href="./${f}" as="fetch" type="application/geo+json" crossorigin="anonymous" />`,
-      );
-      return html.replace('</head>', `    ${links.join('\n    ')}\n  </head>`);
-    },
+  generateBundle() {
+    for (const name of readdirSync(dir).sort())
+      this.emitFile({ type: 'asset', fileName: `assets/details/${name}`, source: readFileSync(join(dir, name)) });
   },
 });
+
+/**
+ * PLAN_ATLAS_DATA builds the app over another data/geojson (bench/scale.ts: the corpus multiplied,
+ * made by the pipeline's stages); by default it is the committed one.
+ */
+const dataDir = process.env.PLAN_ATLAS_DATA ? resolvePath(process.env.PLAN_ATLAS_DATA) : null;
 
 // base './' so the built app runs from any sub-path of an intranet server.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), cspMeta(), preloadPlanData()],
+  plugins: [svelte(), cspMeta(), planDetails(join(dataDir ?? 'data/geojson', 'details'))],
+  resolve: { alias: dataDir ? [{ find: /^(?:\.\.\/)+data\/geojson\//, replacement: `${dataDir}/` }] : [] },
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  assetsInclude: ['**/*.geojson', '**/*.pbf'],
+  assetsInclude: ['**/*.geojson', '**/*.pbf', '**/*.pmtiles'],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

@@ -1,52 +1,22 @@
 /**
- * Interaction latency at 10× the real feature count (synthetic copies of every feature, shifted
- * east, served in place of data/geojson): a filter change until the list and the map are updated,
- * and a search keystroke until the suggestions are updated. Median of 20 each, measured in the page.
+ * Interaction latency at 10× the real feature count (shifted copies of every feature, made by the
+ * pipeline's output stage and built into the app: bench/scale-build.ts): a filter change until the
+ * list and the map are updated, and a search keystroke until the suggestions are updated. Median of
+ * 20 each, measured in the page.
  */
-import { readFileSync } from 'node:fs';
-import { buildApp, fmt, KEEP_NAMES_SHIM, launchBrowser, median, serve, type Line } from './lib.ts';
-
-type FC = { type: string; features: { id: string; geometry: unknown }[] };
-
-const shift = (g: unknown, dx: number): unknown =>
-  Array.isArray(g)
-    ? typeof g[0] === 'number'
-      ? [Number((g[0] + dx).toFixed(6)), g[1]]
-      : g.map((x) => shift(x, dx))
-    : g && typeof g === 'object'
-      ? Object.fromEntries(Object.entries(g).map(([k, v]) => [k, k === 'coordinates' ? shift(v, dx) : v]))
-      : g;
-
-/** The collection with `times - 1` shifted copies of every feature added. */
-export function multiply(fc: FC, times: number): FC {
-  const copies = [];
-  for (let k = 1; k < times; k++) {
-    for (const f of fc.features) {
-      const id = f.id.endsWith('-buffer') ? f.id.replace(/-buffer$/, `-x${k}-buffer`) : `${f.id}-x${k}`;
-      copies.push({ ...f, id, geometry: shift(f.geometry, k * 0.004) });
-    }
-  }
-  return { ...fc, features: [...fc.features, ...copies] };
-}
+import { fmt, KEEP_NAMES_SHIM, launchBrowser, median, serve, type Line } from './lib.ts';
+import { buildScaled } from './scale-build.ts';
 
 export async function benchInteraction(times = 10, runs = 20): Promise<Line[]> {
-  buildApp();
-  const app = await serve('dist');
+  const app = await serve(buildScaled(times, 'app').app);
   const browser = await launchBrowser();
   try {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 860 } });
     await ctx.addInitScript(KEEP_NAMES_SHIM);
-    for (const layer of ['zones', 'corridors', 'sites']) {
-      const body = JSON.stringify(
-        multiply(JSON.parse(readFileSync(`data/geojson/${layer}.geojson`, 'utf8')) as FC, times),
-      );
-      await ctx.route(new RegExp(`/assets/${layer}-[\\w-]+\\.geojson$`), (r) =>
-        r.fulfill({ status: 200, contentType: 'application/json', body }),
-      );
-    }
     const page = await ctx.newPage();
     await page.goto(`${app.url}#/?tab=list&v=117.3,39.1,10`);
     await page.evaluate(() => window.planAtlas.ready);
+    await page.evaluate(() => window.planAtlas.indexed);
     await page.getByTestId('in-view-only').uncheck();
     const count = await page.getByTestId('list-item').count();
 
@@ -72,16 +42,16 @@ export async function benchInteraction(times = 10, runs = 20): Promise<Line[]> {
           ...new Set(
             map
               .getStyle()
-              .layers.filter((l) => l.type === 'symbol' && 'source' in l && String(l.source).endsWith('-labels'))
+              .layers.filter((l) => l.type === 'symbol' && 'source' in l && String(l.source) === 'plan-labels')
               .filter((l) => (l.minzoom ?? 0) <= zoom)
               .map((l) => String((l as { source: string }).source)),
           ),
         ];
         // A site of another plan: hidden while only the Heping plan is shown.
         const other = map
-          .querySourceFeatures('plan-sites')
+          .querySourceFeatures('plan', { sourceLayer: 'sites' })
           .find((f) => !String(f.properties.plans).includes('heping'))!;
-        const otherRef = { source: 'plan-sites', id: other.id! };
+        const otherRef = { source: 'plan', sourceLayer: 'sites', id: other.id! };
         const out = {
           list: [] as number[],
           data: [] as number[],

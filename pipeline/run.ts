@@ -1,5 +1,6 @@
 /**
- * The pipeline as a library: read → segment → geocode (extract, resolve, locate) → build → validate → (write).
+ * The pipeline as a library: read → segment → geocode (extract, resolve, locate) → build → validate →
+ * outputs (GeoJSON layers, tile archives, place index, detail files, manifest) → (write).
  * `runPipeline` computes every output in memory and returns it; `cli.ts` writes it atomically.
  */
 import { join } from 'node:path';
@@ -17,9 +18,8 @@ import { buildLayers, type Layers } from './stages/build.ts';
 import { validateLayers } from './stages/validate.ts';
 import { readDatasets, nameDatasets } from './stages/datasets.ts';
 import { report, sizeChecks, type SizeCheck } from './stages/report.ts';
-import { SCHEMA_VERSION, type Manifest } from '../src/lib/contracts/features.ts';
 import type { PlanMeta } from '../src/lib/contracts/plan.ts';
-import { featureExtent, roundBox, unionBox } from '../src/lib/contracts/extent.ts';
+import { dataFiles } from './stages/outputs.ts';
 import { json, type OutFile } from './write.ts';
 
 export interface PipelineOptions {
@@ -125,30 +125,15 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   lap('validate');
 
   const checks = sizeChecks(places, layers);
-  const all = [...layers.zones, ...layers.corridors, ...layers.sites];
-  const listed = [...all, ...layers.unlocated];
-  const manifest: Manifest = {
-    schema_version: SCHEMA_VERSION,
-    bbox: roundBox(unionBox(all.map(featureExtent))),
-    plans: planOrder,
-    plan_colours: planColours(plans.map((p) => p.meta)),
-    layers: Object.entries(layerFiles).map(([file, fs]) => ({ file, count: fs.length })),
-    counts: Object.fromEntries(
-      ['site', 'corridor', 'area', 'road', 'river', 'rail', 'station', 'admin'].map((k) => [
-        k,
-        listed.filter((f) => f.properties.kind === k && !('role' in f.properties && f.properties.role === 'buffer'))
-          .length,
-      ]),
-    ),
-    datasets,
-  };
+  const out = dataFiles(
+    layers,
+    { planOrder, planColours: planColours(plans.map((p) => p.meta)), datasets },
+    opts.outDir,
+  );
+  lap('tiles');
   const files: OutFile[] = [
     ...outlines.map((o) => ({ path: join(opts.outDir, 'outlines', `${o.plan}.outline.json`), content: json(o) })),
-    ...Object.entries(layerFiles).map(([f, features]) => ({
-      path: join(opts.outDir, f),
-      content: JSON.stringify({ type: 'FeatureCollection', features }) + '\n',
-    })),
-    { path: join(opts.outDir, 'manifest.json'), content: json(manifest) },
+    ...out.files,
     { path: join(opts.outDir, 'report.md'), content: report(planOrder, results, layers, checks, entries) },
   ];
   const summary = [
@@ -159,6 +144,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       return `${o.plan}: ${n('chapter')} chapters, ${n('paragraph')} paragraphs; ${r.places.length} places (${located} located, ${r.places.length - located} not located), ${r.notPlaces.length} names that are not places`;
     }),
     `features: ${layers.zones.length} zones, ${layers.corridors.length} corridor parts, ${layers.sites.length} sites, ${layers.unlocated.length} not located`,
+    ...out.summary,
     ...checks.map(
       (c) =>
         `check ${c.name} ${c.what}: stated ${c.stated}, measured ${c.measured.toFixed(2)} ${c.fitted ? 'fitted to the figure (not a check)' : c.ok ? 'ok' : 'OUT OF RANGE (±20%)'}`,

@@ -22,7 +22,7 @@ export function checkShrink(outDir: string, files: OutFile[]): void {
   const old = LAYERS.map((f) => join(outDir, f)).filter((p) => existsSync(p));
   if (old.length === 0) return;
   const before = perPlan(old.map((p) => readFileSync(p, 'utf8')));
-  const after = perPlan(files.filter((f) => LAYERS.some((l) => f.path.endsWith(l))).map((f) => f.content));
+  const after = perPlan(files.filter((f) => LAYERS.some((l) => f.path.endsWith(l))).map((f) => String(f.content)));
   const problems: string[] = [];
   for (const [plan, n] of before) {
     const m = after.get(plan) ?? 0;

@@ -47,7 +47,8 @@ export function publish(outDir: string, files: OutFile[]): void {
 
 export interface OutFile {
   path: string;
-  content: string;
+  /** Text, or the bytes of a binary file (the tile archives). */
+  content: string | Uint8Array;
 }
 
 export function writeAtomically(files: OutFile[]): void {

@@ -28,6 +28,8 @@ const TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.geojson': 'application/geo+json; charset=utf-8',
   '.pbf': 'application/x-protobuf',
+  // Read by range requests; already compressed inside (not compressed again on the way).
+  '.pmtiles': 'application/vnd.pmtiles',
 };
 
 function plain(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {

@@ -1,4 +1,5 @@
 import './lib/map/worker-start.ts';
+import './lib/map/plan-tiles-start.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { installHook } from './lib/hook.ts';

@@ -20,6 +20,8 @@ declare global {
     baselineReadyAt: number | null;
   }
 }
+/** The view: the load benchmark's own, or (bench/scale.ts) the app's first view of the same data. */
+declare const __BASELINE_VIEW__: { bounds: [number, number, number, number]; padding: number };
 window.baselineReadyAt = null;
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
 const abs = (u: string) => new URL(u, document.baseURI).href;
@@ -48,7 +50,8 @@ const map = new MapLibreMap({
     sources: Object.fromEntries(Object.entries(sources).map(([id, url]) => [id, { type: 'geojson', data: abs(url) }])),
     layers,
   },
-  bounds: [117.1, 38.98, 117.75, 39.25],
+  bounds: __BASELINE_VIEW__.bounds,
+  fitBoundsOptions: { padding: __BASELINE_VIEW__.padding },
 });
 map.once('idle', () => (window.baselineReadyAt = performance.now()));
 (window as unknown as { __map: unknown }).__map = map;

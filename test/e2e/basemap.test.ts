@@ -22,6 +22,17 @@ async function stationLngLat(page: Page): Promise<[number, number]> {
   });
 }
 
+/** Where the map draws a plan site (from its tiles): the first loaded one, or the one with this id. */
+async function siteLngLat(page: Page, id?: string): Promise<{ id: string; at: [number, number] }> {
+  await settle(page);
+  return page.evaluate((want) => {
+    const map = window.planAtlas.map!;
+    const fs = map.querySourceFeatures('plan', { sourceLayer: 'sites' });
+    const f = want ? fs.find((x) => x.id === want) : fs[0];
+    return { id: String(f!.id), at: (f!.geometry as GeoJSON.Point).coordinates as [number, number] };
+  }, id);
+}
+
 /** Wait for the map's next idle (a repaint is forced so that an idle map still reports one). */
 function settle(page: Page): Promise<void> {
   return page.evaluate(
@@ -126,6 +137,7 @@ describe('basemaps', () => {
     await gotoReady(t);
     await t.page.evaluate(() => window.planAtlas.map!.jumpTo({ center: [117.2, 39.135], zoom: 14 }));
     const before = await stationLngLat(t.page);
+    const site = await siteLngLat(t.page);
     const viewBefore = await t.page.evaluate(() => window.planAtlas.map!.getCenter().toArray());
 
     await idleAfter(t.page, () => t.page.getByTestId('basemap-select').selectOption('amap'));
@@ -136,6 +148,12 @@ describe('basemaps', () => {
     expect(east).toBeGreaterThan(450);
     expect(east).toBeLessThan(650);
     expect(Math.abs(dLat * 110_540)).toBeLessThan(200);
+    // The plan layers move with the basemap too: their tiles come shifted into GCJ-02.
+    const siteAfter = await siteLngLat(t.page, site.id);
+    expect(Math.abs(siteAfter.at[0] - site.at[0] - dLng) * 111_320 * Math.cos((39.135 * Math.PI) / 180)).toBeLessThan(
+      5,
+    );
+    expect(Math.abs(siteAfter.at[1] - site.at[1] - dLat) * 110_540).toBeLessThan(5);
     expect(tiles.some((u) => u.includes('/stub-tiles/amap/'))).toBe(true);
     expect(await t.page.evaluate(() => location.hash)).toContain('basemap=amap');
     // The camera moved with the overlays: the same place stays in the middle of the screen.
@@ -147,6 +165,7 @@ describe('basemaps', () => {
     await idleAfter(t.page, () => t.page.getByTestId('basemap-select').selectOption('offline'));
     const back = await stationLngLat(t.page);
     expect(Math.abs(back[0] - before[0])).toBeLessThan(1e-4);
+    expect(Math.abs((await siteLngLat(t.page, site.id)).at[0] - site.at[0])).toBeLessThan(1e-4);
     expectClean(t.problems);
     await t.context.close();
   });

@@ -125,6 +125,8 @@ describe('explore: filters, list, URL state', () => {
     expect(await t.page.getByTestId('feature-name').textContent()).toBe(unlocated.properties.name);
     expect(await t.page.getByTestId('feature-precision').textContent()).toContain('未定位');
     expect(await t.page.getByTestId('feature-zoom').count()).toBe(0);
+    // Its passages come with its detail file, fetched when it is chosen.
+    await t.page.getByTestId('read-in-plan').first().waitFor();
     expect(await t.page.getByTestId('feature-panel').textContent()).toContain(
       unlocated.properties.sources[0]!.quote.slice(0, 20),
     );

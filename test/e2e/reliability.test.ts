@@ -79,34 +79,88 @@ describe('reliability', () => {
     await t.context.close();
   });
 
-  for (const [what, fulfil] of [
+  const BAD_JSON = [
     ['fails to load', { status: 500, body: 'boom' }],
     [
       'fails validation',
-      {
-        status: 200,
-        contentType: 'application/json',
-        body: '{"type":"FeatureCollection","features":[{"type":"Feature","id":"x","properties":{},"geometry":null}]}',
-      },
+      { status: 200, contentType: 'application/json', body: '{"schema_version":3,"places":[{"id":"x"}]}' },
     ],
+  ] as const;
+  for (const [what, fulfil] of BAD_JSON) {
+    test(`the place index ${what}: a readable error naming it, and the map still draws the plan layers`, async () => {
+      const t = await openPage(browser, { allowConsoleError: FAILED_LOAD });
+      await t.context.route(/\/assets\/places-[\w-]+\.json$/, (r) => r.fulfill(fulfil));
+      await gotoReady(t);
+      expect(
+        await t.page.evaluate(() =>
+          window.planAtlas.indexed.then(
+            () => 'ok',
+            () => 'failed',
+          ),
+        ),
+      ).toBe('failed');
+      const msg = t.page.getByTestId('map-error');
+      await msg.waitFor();
+      expect(await msg.textContent()).toContain('places.json');
+      expect(await msg.textContent()).toContain('地点列表加载失败');
+      const drawn = await renderedPlaces(t.page);
+      expect(drawn).toContain('wudadao-zone');
+      expect(drawn).toContain('yanghuoshichang');
+      await shot(t.page, `index-${what.replace(/ /g, '-')}`);
+      expectClean(t.problems);
+      await t.context.close();
+    });
+  }
+
+  for (const [what, fulfil] of [
+    ['fails to load', { status: 500, body: 'boom' }],
+    ['is not a PMTiles archive', { status: 200, contentType: 'application/octet-stream', body: 'not an archive' }],
   ] as const) {
-    test(`a data file that ${what}: a readable error naming it, the rest still usable`, async () => {
-      // MapLibre reports the failed source as a warning too: provoked here on purpose.
+    test(`the plan tile archive ${what}: a readable error naming it, and the list, search and panels still work`, async () => {
+      // MapLibre reports the failed tiles as warnings too: provoked here on purpose.
       const t = await openPage(browser, {
         allowConsoleError: FAILED_LOAD,
-        allowConsoleWarning: /map error AJAXError: Internal Server Error \(500\)/,
+        allowConsoleWarning: /map error .*(Bad response code: 500|Wrong magic number)/,
       });
-      await t.context.route(/\/assets\/sites-[\w-]+\.geojson$/, (r) => r.fulfill(fulfil));
+      await t.context.route(/\/assets\/plan-(?!labels-)[\w-]+\.pmtiles$/, (r) => r.fulfill(fulfil));
       await gotoReady(t);
       const msg = t.page.getByTestId('map-error');
       await msg.waitFor();
-      expect(await msg.textContent()).toContain('sites.geojson');
-      const drawn = await renderedPlaces(t.page);
-      expect(drawn).toContain('wudadao-zone');
-      expect(drawn).not.toContain('yanghuoshichang');
+      expect(await msg.textContent()).toContain('plan.pmtiles');
+      expect(await renderedPlaces(t.page)).toEqual([]);
       await t.page.getByTestId('search-input').fill('五大道');
       await t.page.getByTestId('place-hit').first().click();
       await t.page.getByTestId('feature-panel').waitFor();
+      await t.page.getByTestId('read-in-plan').first().waitFor();
+      expectClean(t.problems);
+      await t.context.close();
+    });
+  }
+
+  for (const [what, fulfil] of [
+    ['fails to load', { status: 500, body: 'boom' }],
+    ['fails validation', { status: 200, contentType: 'application/json', body: '{"yanghuoshichang":{"method":"x"}}' }],
+  ] as const) {
+    test(`a place's detail file ${what}: its panel says so, naming the file, and tries again`, async () => {
+      const t = await openPage(browser, { allowConsoleError: FAILED_LOAD });
+      await gotoReady(t);
+      const broken = (r: Route) => r.fulfill(fulfil);
+      await t.context.route(/\/assets\/details\/[\w.-]+\.json$/, broken);
+      await t.page.getByTestId('search-input').fill('洋货市场');
+      await t.page.getByTestId('place-hit').first().click();
+      const error = t.page.getByTestId('feature-detail-error');
+      await error.waitFor();
+      expect(await error.textContent()).toMatch(
+        /规划原文和定位依据未能加载.*hangzhoudao-2021-fyp\.\d+\.[0-9a-f]{8}\.json/,
+      );
+      // What the index knows is still shown: the name, the kind, how precisely it is known.
+      expect(await t.page.getByTestId('feature-name').textContent()).toBe('洋货市场');
+      expect(await t.page.getByTestId('feature-precision').textContent()).toMatch(/±\d+/);
+      await shot(t.page, `detail-${what.replace(/ /g, '-')}`);
+      await t.context.unroute(/\/assets\/details\/[\w.-]+\.json$/, broken);
+      await t.page.getByTestId('feature-detail-retry').click();
+      await t.page.getByTestId('read-in-plan').first().waitFor();
+      expect(await t.page.getByTestId('feature-detail-error').count()).toBe(0);
       expectClean(t.problems);
       await t.context.close();
     });
@@ -209,7 +263,7 @@ describe('reliability', () => {
 
   test('layers that load slowly show that they are loading, until the map is ready', async () => {
     const t = await openPage(browser);
-    await t.context.route(/\/assets\/zones-[\w-]+\.geojson$/, async (r) => {
+    await t.context.route(/\/assets\/plan-(?!labels-)[\w-]+\.pmtiles$/, async (r) => {
       await new Promise((ok) => setTimeout(ok, 2500));
       await r.continue();
     });

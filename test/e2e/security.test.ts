@@ -22,7 +22,7 @@ const at = original.indexOf('进一步强化南京路商务商贸带') + 2;
 const hostileText = original.slice(0, at) + PAYLOAD + original.slice(at + PAYLOAD.length);
 const hostileSha = createHash('sha256').update(hostileText, 'utf8').digest('hex');
 
-/** Serves the hostile plan text, its matching sha256, and a site whose every text field is hostile. */
+/** Serves the hostile plan text, its matching sha256, and a place whose every text field is hostile. */
 async function hostile(context: BrowserContext): Promise<void> {
   await context.route(/\/assets\/heping-2016-fyp-[\w-]+\.txt$/, (r) =>
     r.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: hostileText }),
@@ -32,22 +32,32 @@ async function hostile(context: BrowserContext): Promise<void> {
     for (const p of plans) if (p.id === 'heping-2016-fyp') p.sha256 = hostileSha;
     await r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(plans) });
   });
-  await context.route(/\/assets\/sites-[\w-]+\.geojson$/, async (r) => {
-    const fc = (await (await r.fetch()).json()) as {
-      features: { id: string; properties: Record<string, unknown> & { sources: { quote: string }[] } }[];
-    };
-    const f = fc.features.find((x) => x.id === 'yanghuoshichang')!;
-    f.properties.name = `洋货市场${IMG}`;
-    f.properties.aliases = [LINK];
-    f.properties.method = `javascript:window.__pwned=3`;
-    f.properties.evidence = [
-      { zh: PAYLOAD, en: PAYLOAD, feature: PAYLOAD },
-      { zh: 'javascript:window.__pwned=4', en: 'javascript:window.__pwned=4' },
-    ];
-    // A quote must keep its length (the app checks it against the offsets), so the payload overwrites the longest.
-    const src = f.properties.sources.reduce((a, b) => (b.quote.length > a.quote.length ? b : a));
-    src.quote = (PAYLOAD + src.quote).slice(0, src.quote.length);
-    await r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(fc) });
+  // The place index (what the list, search and panel heading show) and the place's detail file
+  // (its method, evidence and passages).
+  await context.route(/\/assets\/places-[\w-]+\.json$/, async (r) => {
+    const index = (await (await r.fetch()).json()) as { places: { id: string; name: string; aliases: string[] }[] };
+    const p = index.places.find((x) => x.id === 'yanghuoshichang')!;
+    p.name = `洋货市场${IMG}`;
+    p.aliases = [LINK];
+    await r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(index) });
+  });
+  await context.route(/\/assets\/details\/[\w.-]+\.json$/, async (r) => {
+    const file = (await (await r.fetch()).json()) as Record<
+      string,
+      { method: string; evidence: unknown[]; sources: { quote: string }[] }
+    >;
+    const d = file['yanghuoshichang'];
+    if (d) {
+      d.method = `javascript:window.__pwned=3`;
+      d.evidence = [
+        { zh: PAYLOAD, en: PAYLOAD, feature: PAYLOAD },
+        { zh: 'javascript:window.__pwned=4', en: 'javascript:window.__pwned=4' },
+      ];
+      // A quote must keep its length (the app checks it against the offsets), so the payload overwrites the longest.
+      const src = d.sources.reduce((a, b) => (b.quote.length > a.quote.length ? b : a));
+      src.quote = (PAYLOAD + src.quote).slice(0, src.quote.length);
+    }
+    await r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(file) });
   });
 }
 
@@ -81,6 +91,7 @@ describe('hostile text renders as plain text everywhere', () => {
     await t.page.goto(`${t.baseUrl}#/?sel=yanghuoshichang&tab=list&v=117.65,39.03,12`);
     await t.page.getByTestId('feature-panel').waitFor();
     expect(await t.page.getByTestId('feature-name').textContent()).toBe(`洋货市场${IMG}`);
+    await t.page.getByTestId('feature-evidence').first().waitFor();
     expect(await t.page.getByTestId('feature-panel').textContent()).toContain('javascript:window.__pwned=4');
     expect(await t.page.getByTestId('list-item').filter({ hasText: IMG }).count()).toBe(1);
     await t.page.getByTestId('search-input').fill('javascript');
@@ -106,6 +117,8 @@ describe('hostile text renders as plain text everywhere', () => {
     await t.page.evaluate(() => window.planAtlas.ready);
     await t.page.getByTestId('feature-panel').waitFor();
     expect(await t.page.getByTestId('feature-name').textContent()).toBe(`洋货市场${IMG}`);
+    // Its passages (the hostile quote among them) come with its detail file.
+    await t.page.getByTestId('read-in-plan').first().waitFor();
     await noMarkup(t.page);
     expectClean(t.problems);
     await t.context.close();

@@ -3,7 +3,9 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { basemapStyle } from '../../src/lib/map/style/basemap.ts';
 import { LAYER_ORDER, beforeId, ordered } from '../../src/lib/map/zorder.ts';
 import { appStyle } from '../../src/lib/map/style/app-style.ts';
-import { planSources } from '../../src/lib/map/plan-sources.ts';
+import { planSources } from '../../src/lib/map/style/plan-source-specs.ts';
+import { filterExpression, emptyFilters } from '../../src/lib/explore/filters.ts';
+import type { FilterSpecification } from 'maplibre-gl';
 import { overlayLayers, overlaySources } from '../../src/lib/map/style/overlay-layers.ts';
 
 const urls = {
@@ -41,12 +43,25 @@ describe('basemap style', () => {
 
 // The map is created with `validateStyle: false`: this is where its style is checked.
 describe('app style', () => {
-  const plan = planSources((u) => `http://127.0.0.1/${u}`);
+  const tiles = { plan: 'http://127.0.0.1/plan.pmtiles', labels: 'http://127.0.0.1/plan-labels.pmtiles' };
+  const plan = planSources(tiles, [117, 38.5, 118, 39.5]);
   test.each(['plan', 'theme'] as const)('validates against the MapLibre style spec (colour by %s)', (colour) => {
     const style = appStyle(urls, plan, colour);
     expect(style.layers.some((l) => l.id === 'plan-sites')).toBe(true);
-    expect(style.sources['plan-sites']).toBeDefined();
+    expect(style.sources['plan']).toMatchObject({ type: 'vector', promoteId: 'id' });
     expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  test("with the labels narrowed to a link's filters, and in GCJ-02, still validates", () => {
+    const only = filterExpression({ ...emptyFilters(), plans: ['heping-2016-fyp'], kinds: ['area'] });
+    const style = appStyle(
+      urls,
+      planSources(tiles, [117, 38.5, 118, 39.5], 'GCJ02'),
+      'plan',
+      only as FilterSpecification,
+    );
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(JSON.stringify(style.layers.find((l) => l.id === 'plan-labels'))).toContain('|heping-2016-fyp|');
   });
 
   test('with the overlays added, still validates', () => {

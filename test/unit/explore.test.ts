@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { buildCatalog, isLocated, planArea, type Place } from '../../src/lib/explore/catalog.ts';
 import { applyFilters, emptyFilters, facetCounts, toggle } from '../../src/lib/explore/filters.ts';
@@ -6,22 +6,25 @@ import { distanceTo, nearby } from '../../src/lib/explore/near.ts';
 import { findPlaces, loadPinyin } from '../../src/lib/explore/find.ts';
 import { csvCell, toCSV } from '../../src/lib/explore/export.ts';
 import { linkPlaces } from '../../src/lib/plans/highlight.ts';
-import type { PlanData } from '../../src/lib/data/plan-data.ts';
 import { HEPING_ZONES } from './heping-zones.ts';
-import { UNCERTAIN_M } from '../../src/lib/contracts/features.ts';
+import { UNCERTAIN_M, type PlaceFeature, type UnlocatedFeature } from '../../src/lib/contracts/features.ts';
+import { toFeature, type DetailFile, type PlaceIndex } from '../../src/lib/contracts/places.ts';
 
-const load = (f: string) => JSON.parse(readFileSync(`data/geojson/${f}.geojson`, 'utf8'));
-const data: PlanData = {
-  zones: load('zones'),
-  corridors: load('corridors'),
-  sites: load('sites'),
-  unlocated: load('unlocated'),
+const index = JSON.parse(readFileSync('data/geojson/places.json', 'utf8')) as PlaceIndex;
+const unlocatedFc = JSON.parse(readFileSync('data/geojson/unlocated.geojson', 'utf8')) as {
+  features: UnlocatedFeature[];
 };
-const places = buildCatalog(data);
+const details: DetailFile = Object.assign(
+  {},
+  ...readdirSync('data/geojson/details').map((n) => JSON.parse(readFileSync(`data/geojson/details/${n}`, 'utf8'))),
+);
+const places = buildCatalog(index.places);
 const byId = (id: string) => places.find((p) => p.id === id)!;
-const byName = (n: string) => places.find((p) => p.feature.properties.name === n)!;
+const byName = (n: string) => places.find((p) => p.name === n)!;
 const onMap = places.filter(isLocated);
-const names = (ps: { place: Place }[] | Place[]) => ps.map((x) => ('place' in x ? x.place : x).feature.properties.name);
+const names = (ps: { place: Place }[] | Place[]) => ps.map((x) => ('place' in x ? x.place : x).name);
+/** Places as the complete features an export writes (data/details.ts). */
+const full = (ps: Place[]) => ps.map((p) => toFeature(p, details[p.id]!));
 
 describe('catalog', () => {
   test('one place per feature, a corridor and its buffer together', () => {
@@ -38,13 +41,12 @@ describe('catalog', () => {
 
   test('a place not located is in the catalogue, with no box and nothing drawn', () => {
     const u = places.filter((p) => !isLocated(p));
-    expect(u.length).toBe(data.unlocated.features.length);
-    expect(u.every((p) => p.fids.length === 0 && p.feature.geometry === null)).toBe(true);
+    expect(u.length).toBe(unlocatedFc.features.length);
+    expect(u.every((p) => p.fids.length === 0 && p.shape === null)).toBe(true);
   });
 
   test('each plan area is found as an admin feature', () => {
-    for (const n of ['杭州道街道', '河北区', '金钟街道', '和平区'])
-      expect(planArea(places, n)?.feature.properties.kind).toBe('admin');
+    for (const n of ['杭州道街道', '河北区', '金钟街道', '和平区']) expect(planArea(places, n)?.kind).toBe('admin');
   });
 });
 
@@ -52,12 +54,12 @@ describe('filters', () => {
   test('values within a facet are alternatives, facets combine', () => {
     const heping = applyFilters(places, { ...emptyFilters(), plans: ['heping-2016-fyp'] });
     expect(heping.length).toBeGreaterThan(5);
-    expect(heping.every((p) => p.feature.properties.plans.includes('heping-2016-fyp'))).toBe(true);
+    expect(heping.every((p) => p.plans.includes('heping-2016-fyp'))).toBe(true);
     const two = applyFilters(places, { ...emptyFilters(), plans: ['heping-2016-fyp', 'hebei-2022-fyp'] });
     expect(two.length).toBeGreaterThan(heping.length);
     const zones = applyFilters(places, { ...emptyFilters(), plans: ['heping-2016-fyp'], kinds: ['area'] });
     expect(names(zones)).toEqual(expect.arrayContaining(HEPING_ZONES));
-    expect(zones.every((p) => p.feature.properties.kind === 'area')).toBe(true);
+    expect(zones.every((p) => p.kind === 'area')).toBe(true);
   });
 
   test('counts of a facet apply the other facets only', () => {
@@ -82,7 +84,7 @@ describe('near', () => {
   const XIAOBAILOU: [number, number] = [117.20912, 39.1139];
 
   test('0 m inside a zone, true distance to a line or point outside', () => {
-    expect(distanceTo(byId('xiaobailou-zone').feature.geometry!, [117.21, 39.117])).toBe(0);
+    expect(distanceTo(byId('xiaobailou-zone').shape!, [117.21, 39.117])).toBe(0);
     const d = distanceTo(
       {
         type: 'LineString',
@@ -107,9 +109,9 @@ describe('near', () => {
 
   test('rough places are listed apart, when their circle reaches into the radius', () => {
     const { located, rough } = nearby(onMap, XIAOBAILOU, 1000);
-    expect(located.every((n) => n.place.feature.properties.precision_m <= UNCERTAIN_M)).toBe(true);
-    expect(rough.every((n) => n.place.feature.properties.precision_m > UNCERTAIN_M)).toBe(true);
-    expect(rough.every((n) => n.metres - n.place.feature.properties.precision_m <= 1000)).toBe(true);
+    expect(located.every((n) => n.place.precision_m <= UNCERTAIN_M)).toBe(true);
+    expect(rough.every((n) => n.place.precision_m > UNCERTAIN_M)).toBe(true);
+    expect(rough.every((n) => n.metres - n.place.precision_m <= 1000)).toBe(true);
     // Shown at the 小白楼 zone's centre, ±1.2 km: near, but not as if its site were known.
     expect(names(rough)).toContain('信达广场');
     expect(names(located)).not.toContain('信达广场');
@@ -122,7 +124,7 @@ describe('place search', () => {
     expect(names(findPlaces(places, '意风区'))[0]).toBe('意风区');
     expect(names(findPlaces(places, '洋货'))[0]).toBe('洋货市场');
     // A place not located is found too.
-    const u = data.unlocated.features[0]!;
+    const u = unlocatedFc.features[0]!;
     expect(findPlaces(places, u.properties.name)[0]!.place.id).toBe(u.id);
     const alias = findPlaces(places, '意式风情')[0]!;
     expect(alias.place.id).toBe('yifengqu');
@@ -152,18 +154,18 @@ describe('export', () => {
   });
 
   test('one row per place, with every citation', () => {
-    const some = places.slice(0, 5);
+    const some = full(places.slice(0, 5));
     const csv = toCSV(some);
     const rows = csv
       .replace(/^\ufeff/, '')
       .trim()
       .split('\r\n');
     expect(rows).toHaveLength(6);
-    for (const p of some) expect(csv).toContain(p.feature.properties.sources[0]!.quote.replace(/"/g, '""'));
+    for (const f of some) expect(csv).toContain(f.properties.sources[0]!.quote.replace(/"/g, '""'));
   });
 
   test('codes for machines, and beside each the label the UI shows', () => {
-    const p = places.find((x) => x.id === 'wudadao-zone')!;
+    const p = full([byId('wudadao-zone')])[0] as PlaceFeature;
     const csv = toCSV([p], { kind: (k) => `K:${k}`, method: (m) => `M:${m}`, plan: (id) => `P:${id}` });
     const [head, row] = csv
       .replace(/^\ufeff/, '')
@@ -175,11 +177,11 @@ describe('export', () => {
     expect(at('kind')).toBe('area');
     expect(at('kind_label')).toBe('K:area');
     expect(at('plans_label')).toBe('P:heping-2016-fyp');
-    expect(at('method_label')).toBe(`M:${p.feature.properties.method}`);
+    expect(at('method_label')).toBe(`M:${p.properties.method}`);
     // How it was located, in both languages: the Chinese text is Chinese, the English one is not.
     expect(at('evidence_zh')).toMatch(/\p{Script=Han}/u);
-    expect(at('evidence_zh')).toBe(p.feature.properties.evidence.map((e) => e.zh).join(' | '));
-    expect(at('evidence_en')).toBe(p.feature.properties.evidence.map((e) => e.en).join(' | '));
+    expect(at('evidence_zh')).toBe(p.properties.evidence.map((e) => e.zh).join(' | '));
+    expect(at('evidence_en')).toBe(p.properties.evidence.map((e) => e.en).join(' | '));
   });
 });
 
@@ -198,18 +200,5 @@ describe('reader place links', () => {
       { text: '龙头增长极，', mark: false },
       { text: '意风区', mark: false, place: 'a' },
     ]);
-  });
-});
-
-describe('map feature index', () => {
-  test('generated map ids resolve to place ids, and filters keep exactly the chosen features', async () => {
-    const { FeatureIndex } = await import('../../src/lib/map/plan-sources.ts');
-    const ix = new FeatureIndex(data);
-    const yh = byName('洋货市场').id;
-    const i = data.sites.features.findIndex((f) => f.id === yh);
-    expect(ix.idOf({ source: 'plan-sites', id: i, properties: {} })).toBe(yh);
-    expect(ix.idOf({ source: 'plan-sites', id: 99_999, properties: {} })).toBeNull();
-    expect(ix.idOf({ source: 'ref-roads', id: 0, properties: {} })).toBeNull();
-    expect(ix.only('plan-sites', new Set([yh]))).toEqual(['in', ['id'], ['literal', [i]]]);
   });
 });

@@ -8,7 +8,10 @@ const place = (id: string, plan: string): Place =>
     id,
     fids: [id],
     bbox: [0, 0, 1, 1],
-    feature: { properties: { plans: [plan], kind: 'site', themes: ['商贸'], district: '和平区' } },
+    plans: [plan],
+    kind: 'site',
+    themes: ['商贸'],
+    district: '和平区',
   }) as unknown as Place;
 
 describe('what a link asks for that cannot be shown', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readFileSync, mkdtempSync, cpSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, cpSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULTS, runPipeline } from '../../pipeline/run.ts';
@@ -19,13 +19,23 @@ describe('npm run data output', () => {
   }, 120_000);
 
   test('the committed data/ equals what the pipeline produces now', () => {
-    for (const f of result.files) expect(readFileSync(f.path, 'utf8'), f.path).toBe(f.content);
+    for (const f of result.files)
+      if (typeof f.content === 'string') expect(readFileSync(f.path, 'utf8'), f.path).toBe(f.content);
+      else expect(Buffer.compare(readFileSync(f.path), f.content), f.path).toBe(0);
+    // And nothing else: a detail file a previous run wrote is not left behind.
+    const published = readdirSync('data/geojson/details').map((n) => `data/geojson/details/${n}`);
+    expect(published.sort()).toEqual(
+      result.files
+        .map((f) => f.path)
+        .filter((p) => p.includes('/details/'))
+        .sort(),
+    );
   });
 
   test('every quote is exactly the plan text at its offsets', () => {
     const texts = new Map<string, string>();
     for (const f of result.files.filter((x) => x.path.endsWith('.geojson'))) {
-      for (const feat of JSON.parse(f.content).features) {
+      for (const feat of JSON.parse(String(f.content)).features) {
         for (const s of feat.properties.sources) {
           const text = texts.get(s.plan) ?? readFileSync(`data/plans/${s.plan}.txt`, 'utf8');
           texts.set(s.plan, text);
@@ -40,7 +50,7 @@ describe('npm run data output', () => {
       .filter((x) => x.path.endsWith('.geojson'))
       .flatMap(
         (f) =>
-          JSON.parse(f.content).features as {
+          JSON.parse(String(f.content)).features as {
             id: string;
             properties: { name: string; plans: string[]; role?: string };
           }[],
@@ -69,14 +79,14 @@ describe('npm run data output', () => {
     const zones = result.checks.filter((c) => c.id.endsWith('-zone'));
     expect(zones.length).toBeGreaterThanOrEqual(4);
     // A check is a check: an outline from partly located corners may fall short, and says so.
-    const report = result.files.find((f) => f.path.endsWith('report.md'))!.content;
+    const report = String(result.files.find((f) => f.path.endsWith('report.md'))!.content);
     for (const c of zones)
       expect(report).toContain(
         `| ${c.name} | area_km2 | ${c.stated} | ${c.measured.toFixed(2)} | ${c.ok ? 'ok' : 'OUT OF RANGE'} |`,
       );
     expect(zones.filter((c) => c.ok).length).toBeGreaterThanOrEqual(3);
     // A zone whose corners no source locates is a point with a radius that takes the zone in, not a drawn area.
-    const sites = JSON.parse(result.files.find((f) => f.path.endsWith('sites.geojson'))!.content) as {
+    const sites = JSON.parse(String(result.files.find((f) => f.path.endsWith('sites.geojson'))!.content)) as {
       features: { properties: { name: string; precision_m: number; status: string } }[];
     };
     for (const name of HEPING_ZONES.filter((n) => !zones.some((c) => c.name === n))) {
@@ -91,13 +101,13 @@ describe('npm run data output', () => {
     const belts = result.checks.filter((c) => c.id.endsWith('belt'));
     expect(belts.length).toBeGreaterThanOrEqual(6);
     expect(belts.every((c) => c.fitted)).toBe(true);
-    const report = result.files.find((f) => f.path.endsWith('report.md'))!.content;
+    const report = String(result.files.find((f) => f.path.endsWith('report.md'))!.content);
     expect(report).toContain('| 南京路商务商贸带 | length_km | 3.3 | 3.30 | fitted (not a check) |');
   });
 
   test('places not located are published with their passages and geometry null', () => {
     const f = result.files.find((x) => x.path.endsWith('unlocated.geojson'))!;
-    const features = JSON.parse(f.content).features as {
+    const features = JSON.parse(String(f.content)).features as {
       geometry: unknown;
       properties: { status: string; precision_m: unknown; sources: unknown[] };
     }[];

@@ -4,7 +4,7 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const FEATURE_KINDS = ['site', 'corridor', 'area', 'road', 'river', 'rail', 'station', 'admin'] as const;
 export type FeatureKind = (typeof FEATURE_KINDS)[number];
@@ -94,6 +94,10 @@ export interface Manifest {
   counts: Record<string, number>;
   /** What each reference file that evidence cites is: its name in both languages, source and date. */
   datasets: Record<string, DatasetInfo>;
+  /** The vector tile archives the map draws (docs/data-spec.md, "What the app loads"). */
+  tiles: { file: string; minzoom: number; maxzoom: number }[];
+  /** The place index and how many detail files hold the passages. */
+  index: { file: string; places: number; detail_files: number };
 }
 
 export interface DatasetInfo extends Bilingual {

@@ -1,31 +1,31 @@
 /**
- * Loads the plan layers (data/geojson) and checks them against the data contract on arrival:
- * a file that fails to load or to validate is reported by name, not drawn.
+ * Where the plan data is and how it is loaded (docs/data-spec.md, "What the app loads"): the map
+ * reads the tile archives itself (plan-sources.ts); the place index is fetched once the first view
+ * is drawn; a place's detail file when its panel, the reader or an export needs it. Each file is
+ * checked against the data contract on arrival and a failure is reported naming the file.
  */
 import manifestJson from '../../../data/geojson/manifest.json';
-import zonesUrl from '../../../data/geojson/zones.geojson?url';
-import corridorsUrl from '../../../data/geojson/corridors.geojson?url';
-import sitesUrl from '../../../data/geojson/sites.geojson?url';
-import unlocatedUrl from '../../../data/geojson/unlocated.geojson?url';
-import { SCHEMA_VERSION, type Manifest, type PlaceCollection, type UnlocatedFeature } from '../contracts/features.ts';
-import { validateFeatureCollection } from '../contracts/validate.ts';
+import planTilesUrl from '../../../data/geojson/plan.pmtiles?url';
+import labelTilesUrl from '../../../data/geojson/plan-labels.pmtiles?url';
+import indexUrl from '../../../data/geojson/places.json?url';
+import { SCHEMA_VERSION, type Manifest } from '../contracts/features.ts';
+import type { PlaceSummary } from '../contracts/places.ts';
+import { validatePlaceIndex } from '../contracts/validate.ts';
+import { absolute } from './urls.ts';
 
-/** Where the plan layer files are served (fingerprinted by Vite), by map source id. */
-export const PLAN_FILES = {
-  'plan-zones': zonesUrl,
-  'plan-corridors': corridorsUrl,
-  'plan-sites': sitesUrl,
-} as const;
+/** The manifest is bundled (a few kilobytes, whatever the corpus): the first view is known before any request. */
+export const MANIFEST = manifestJson as unknown as Manifest;
 
-export interface PlanData {
-  zones: PlaceCollection;
-  corridors: PlaceCollection;
-  sites: PlaceCollection;
-  /** Places the plans name that could not be located: listed and searchable, not drawn. */
-  unlocated: { type: 'FeatureCollection'; features: UnlocatedFeature[] };
-}
+/** The tile archives, as absolute URLs (MapLibre's worker asks for them through the main thread). */
+export const tileUrls = (): { plan: string; labels: string } => ({
+  plan: absolute(planTilesUrl),
+  labels: absolute(labelTilesUrl),
+});
 
-async function getJson(url: string, name: string): Promise<unknown> {
+/** The detail files are published beside the index (the build copies data/geojson/details there). */
+export const detailUrl = (name: string): string => new URL(`details/${name}`, absolute(indexUrl)).href;
+
+export async function getJson(url: string, name: string): Promise<unknown> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
   try {
@@ -35,55 +35,25 @@ async function getJson(url: string, name: string): Promise<unknown> {
   }
 }
 
-export interface LoadedPlanData {
-  data: PlanData;
-  /** One readable message per file that failed to load or validate (its features are not drawn). */
-  errors: string[];
-  /** The map sources whose file failed. */
-  failed: (keyof typeof PLAN_FILES)[];
+/** Refuses data made for another version of the app (the manifest is bundled with it). */
+export function checkManifest(): void {
+  if (MANIFEST.schema_version !== SCHEMA_VERSION)
+    throw new Error(
+      `manifest.json: schema_version ${MANIFEST.schema_version} is not the ${SCHEMA_VERSION} this app reads`,
+    );
 }
 
-const EMPTY = (): PlaceCollection => ({ type: 'FeatureCollection', features: [] });
+let index: Promise<PlaceSummary[]> | null = null;
 
-/** Loads every layer file on its own: one bad file is reported by name, the others still load. */
-/** The manifest is bundled (half a kilobyte): the first view is known before any request. */
-export const MANIFEST = manifestJson as unknown as Manifest;
-
-export async function loadPlanData(): Promise<LoadedPlanData> {
-  if (MANIFEST.schema_version !== SCHEMA_VERSION) {
-    throw new Error(`manifest.json: schema_version ${MANIFEST.schema_version} is not the ${SCHEMA_VERSION} this app reads`);
-  }
-  const errors: string[] = [];
-  const failed: (keyof typeof PLAN_FILES)[] = [];
-  const load = async (source: keyof typeof PLAN_FILES, name: string): Promise<PlaceCollection> => {
-    const url = PLAN_FILES[source];
-    try {
-      const fc = await getJson(url, name);
-      const problems = validateFeatureCollection(fc, name);
-      if (problems.length) throw new Error(`${name}: ${problems.length} problem(s): ${problems.slice(0, 3).join('; ')}`);
-      return fc as PlaceCollection;
-    } catch (e) {
-      errors.push((e as Error).message);
-      failed.push(source);
-      return EMPTY();
-    }
-  };
-  const loadUnlocated = async () => {
-    try {
-      const fc = await getJson(unlocatedUrl, 'unlocated.geojson');
-      const problems = validateFeatureCollection(fc, 'unlocated.geojson');
-      if (problems.length) throw new Error(`unlocated.geojson: ${problems.length} problem(s): ${problems.slice(0, 3).join('; ')}`);
-      return fc as PlanData['unlocated'];
-    } catch (e) {
-      errors.push((e as Error).message);
-      return { type: 'FeatureCollection' as const, features: [] };
-    }
-  };
-  const [zones, corridors, sites, unlocated] = await Promise.all([
-    load('plan-zones', 'zones.geojson'),
-    load('plan-corridors', 'corridors.geojson'),
-    load('plan-sites', 'sites.geojson'),
-    loadUnlocated(),
-  ]);
-  return { data: { zones, corridors, sites, unlocated }, errors, failed };
+/** The place index (places.json), checked; a failed load is tried again on the next call. */
+export function loadPlaceIndex(): Promise<PlaceSummary[]> {
+  index ??= (async () => {
+    checkManifest();
+    const x = await getJson(indexUrl, 'places.json');
+    const problems = validatePlaceIndex(x, 'places.json', SCHEMA_VERSION);
+    if (problems.length) throw new Error(`places.json: ${problems.length} problem(s): ${problems.slice(0, 3).join('; ')}`);
+    return (x as { places: PlaceSummary[] }).places;
+  })();
+  index.catch(() => (index = null));
+  return index;
 }

@@ -45,7 +45,7 @@ export class Explorer {
    */
   filteredBox = $derived.by(() => {
     const located = this.filtered.filter(isLocated);
-    const local = located.filter((p) => !WIDE_KINDS.includes(p.feature.properties.kind));
+    const local = located.filter((p) => !WIDE_KINDS.includes(p.kind));
     const boxes = (local.length ? local : located).map((p) => p.bbox);
     return boxes.length ? unionBox(boxes) : null;
   });
@@ -73,8 +73,8 @@ export class Explorer {
   listed = $derived.by(() => {
     const d = this.distances;
     const rows = this.inView.map((place) => ({ place, metres: d.to(place) }));
-    const name = (p: Place) => p.feature.properties.name;
-    const plan = (p: Place) => this.planOrder.indexOf(p.feature.properties.plans[0] ?? '');
+    const name = (p: Place) => p.name;
+    const plan = (p: Place) => this.planOrder.indexOf(p.plans[0] ?? '');
     const cmp: Record<SortKey, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {
       name: (a, b) => zhCompare(name(a.place), name(b.place)),
       plan: (a, b) => plan(a.place) - plan(b.place) || zhCompare(name(a.place), name(b.place)),

@@ -5,10 +5,13 @@
 import { centroid } from '@turf/turf';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { isLocated, type Place } from './catalog.ts';
+import type { PlaceFeature, UnlocatedFeature } from '../contracts/features.ts';
 
-export function toGeoJSON(places: Place[]): FeatureCollection<Geometry | null> {
-  return { type: 'FeatureCollection', features: places.map((p) => p.feature) };
+/** A place as the GeoJSON layer files have it (data/details.ts `featuresOf` puts it together). */
+export type FullFeature = PlaceFeature | UnlocatedFeature;
+
+export function toGeoJSON(features: FullFeature[]): FeatureCollection<Geometry | null> {
+  return { type: 'FeatureCollection', features };
 }
 
 /** A CSV cell: quoted, and neutralised if a spreadsheet would read it as a formula. */
@@ -49,12 +52,12 @@ export interface CsvLabels {
 const SAME: CsvLabels = { kind: (k) => k, method: (m) => m, plan: (p) => p };
 
 /** The codes (for machines) and, beside each, the label the UI shows (for people). */
-export function toCSV(places: Place[], labels: CsvLabels = SAME): string {
-  const rows = places.map((p) => {
-    const q = p.feature.properties;
-    const [lon, lat] = isLocated(p) ? centroid(p.feature).geometry.coordinates : [undefined, undefined];
+export function toCSV(features: FullFeature[], labels: CsvLabels = SAME): string {
+  const rows = features.map((f) => {
+    const q = f.properties;
+    const [lon, lat] = f.geometry ? centroid(f as PlaceFeature).geometry.coordinates : [undefined, undefined];
     return [
-      p.id,
+      f.id,
       q.name,
       q.aliases.join('; '),
       q.kind,

@@ -35,9 +35,8 @@ export function findPlaces(places: Place[], query: string, pinyinOf?: PinyinOf, 
   if (!q) return [];
   const hits: Hit[] = [];
   for (const place of places) {
-    const p = place.feature.properties;
     let best: Hit | null = null;
-    for (const term of [p.name, ...p.aliases]) {
+    for (const term of [place.name, ...place.aliases]) {
       let s = score(norm(term), q);
       if (!s && pinyinOf && isLatin(q)) {
         const k = pinyinOf(term);

@@ -15,13 +15,13 @@ export interface SharedGroup {
 /** The rows in order, consecutive rows at the same point with the same radius in one group. */
 export function groupShared(rows: NearPlace[]): SharedGroup[] {
   const at = (n: NearPlace) => {
-    const g = n.place.feature.geometry;
+    const g = n.place.shape;
     return g.type === 'Point' ? `${g.coordinates[0]!.toFixed(5)},${g.coordinates[1]!.toFixed(5)}` : `id:${n.place.id}`;
   };
   const groups = new Map<string, SharedGroup>();
   for (const n of rows) {
-    const key = `${at(n)}|${n.place.feature.properties.precision_m}`;
-    const g = groups.get(key) ?? { key, precision: n.place.feature.properties.precision_m, items: [] };
+    const key = `${at(n)}|${n.place.precision_m}`;
+    const g = groups.get(key) ?? { key, precision: n.place.precision_m, items: [] };
     g.items.push(n);
     groups.set(key, g);
   }

@@ -39,9 +39,9 @@ export class DistanceCache {
   private cache = new Map<string, number>();
   constructor(private origin: LngLat | null) {}
   to(place: Place): number | null {
-    if (!this.origin || !place.feature.geometry) return null;
+    if (!this.origin || !place.shape) return null;
     let d = this.cache.get(place.id);
-    if (d === undefined) this.cache.set(place.id, (d = distanceTo(place.feature.geometry, this.origin)));
+    if (d === undefined) this.cache.set(place.id, (d = distanceTo(place.shape, this.origin)));
     return d;
   }
 }
@@ -68,8 +68,8 @@ export interface Near {
  */
 export function nearby(places: LocatedPlace[], p: LngLat, radius: number): Near {
   const near: Near = { located: [], rough: [] };
-  for (const n of sortNear(places.map((place) => ({ place, metres: distanceTo(place.feature.geometry, p) })))) {
-    const precision = n.place.feature.properties.precision_m;
+  for (const n of sortNear(places.map((place) => ({ place, metres: distanceTo(place.shape, p) })))) {
+    const precision = n.place.precision_m;
     if (precision <= UNCERTAIN_M) {
       if (n.metres <= radius) near.located.push(n);
     } else if (n.metres - precision <= radius) near.rough.push(n);
@@ -80,9 +80,7 @@ export function nearby(places: LocatedPlace[], p: LngLat, radius: number): Near 
 function sortNear(list: NearPlace[]): NearPlace[] {
   return list.sort(
     (a, b) =>
-      a.metres - b.metres ||
-      boxArea(a.place.bbox) - boxArea(b.place.bbox) ||
-      zhCompare(a.place.feature.properties.name, b.place.feature.properties.name),
+      a.metres - b.metres || boxArea(a.place.bbox) - boxArea(b.place.bbox) || zhCompare(a.place.name, b.place.name),
   );
 }
 

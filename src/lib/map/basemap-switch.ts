@@ -1,7 +1,7 @@
 /**
  * Switching basemaps on a live map: swaps the raster layers, hides the offline land layers under
  * online tiles, and moves every overlay into the basemap's CRS (WGS-84 → GCJ-02 for AMap), keeping
- * the view and the plan layers.
+ * the view and the plan layers (whose tiles then come shifted, plan-sources.ts).
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { GeoJSON } from 'geojson';
@@ -9,6 +9,7 @@ import { gcj02ToWgs84, mapCoords, wgs84ToGcj02 } from '../geo/gcj02.ts';
 import { beforeId } from './zorder.ts';
 import { onlineBasemap, type BasemapDef, type Crs } from './style/basemaps.ts';
 import { loadConfig } from '../data/config.ts';
+import { setPlanCrs } from './plan-sources.ts';
 
 /** Offline layers that an online basemap replaces. */
 const OFFLINE_ONLY = [
@@ -73,6 +74,7 @@ export async function applyBasemap(map: MapLibreMap, def: BasemapDef): Promise<v
     const centre = fromMapCrs([c.lng, c.lat]);
     currentCrs = def.crs;
     map.jumpTo({ center: toMapCrs(centre) });
+    setPlanCrs(map, def.crs);
     await Promise.all(
       [...overlays].map(async ([sourceId, data]) => {
         const source = map.getSource<GeoJSONSource>(sourceId);

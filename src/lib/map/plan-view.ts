@@ -4,45 +4,61 @@
  */
 import type { FilterSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { circle } from '@turf/turf';
-import type { Feature, FeatureCollection } from 'geojson';
-import { colourExpression, planLayers, type ColourBy } from './style/plan-layers.ts';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import {
+  colourExpression,
+  LABEL_SOURCE,
+  labelFilter,
+  PLAN_SOURCE,
+  planLayers,
+  type ColourBy,
+} from './style/plan-layers.ts';
 import { HIGHLIGHT_SOURCE, NEAR_SOURCE, overlayLayers, overlaySources } from './style/overlay-layers.ts';
 import { beforeId } from './zorder.ts';
 import { setOverlayData } from './basemap-switch.ts';
-import { EMPTY, LABEL_SOURCES, type FeatureIndex } from './plan-sources.ts';
-import type { Place } from '../explore/catalog.ts';
+import { isLocated, tileLayerOf, type Place } from '../explore/catalog.ts';
+import { filterExpression, type Filters } from '../explore/filters.ts';
+import type { TileLayer } from '../contracts/tiles.ts';
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const LABELS = planLayers()
   .filter((l) => l.type === 'symbol')
-  .map((l) => ({ id: l.id, source: String(l.source), filter: 'filter' in l ? l.filter : undefined }));
+  .map((l) => ({ id: l.id, filter: 'filter' in l ? l.filter : undefined }));
 
-/** Map ids hidden by feature state, per map and plan source. */
-const hiddenBy = new WeakMap<MapLibreMap, Map<string, Set<number>>>();
+/** Feature ids hidden by feature state, per map, with their source layer. */
+const hiddenBy = new WeakMap<MapLibreMap, Map<string, TileLayer>>();
 
 /**
- * Shows only the features whose id is in `fids` (all when null). Features and their labels are
- * hidden by feature state, which shows at the next frame with no re-layout; the label layers are
- * also filtered, on their own sources, so that hidden labels then leave their room to the others.
+ * Shows only the features whose id is in `fids` (all when null): the others, and their labels, are
+ * hidden by feature state, which shows at the next frame with no re-layout. Feature state needs
+ * no tile to be loaded: a tile that arrives later is drawn with it.
  */
-export function showOnly(m: MapLibreMap, index: FeatureIndex, fids: Set<string> | null): void {
-  let hidden = hiddenBy.get(m);
-  if (!hidden) hiddenBy.set(m, (hidden = new Map()));
-  for (const [base, labels] of Object.entries(LABEL_SOURCES)) {
-    const now = new Set(fids ? index.mapIds(base, fids, true) : []);
-    const before = hidden.get(base) ?? new Set<number>();
-    for (const source of [base, labels]) {
-      if (!m.getSource(source)) continue;
-      for (const id of now) if (!before.has(id)) m.setFeatureState({ source, id }, { hidden: true });
-      for (const id of before) if (!now.has(id)) m.setFeatureState({ source, id }, { hidden: false });
-    }
-    hidden.set(base, now);
-  }
-  for (const { id, source, filter: base } of LABELS) {
+export function hideFiltered(m: MapLibreMap, places: Place[], fids: Set<string> | null): void {
+  const before = hiddenBy.get(m) ?? new Map<string, TileLayer>();
+  const now = new Map<string, TileLayer>();
+  if (fids)
+    for (const p of places) if (isLocated(p)) for (const id of p.fids) if (!fids.has(id)) now.set(id, tileLayerOf(p));
+  const set = (id: string, sourceLayer: TileLayer, hidden: boolean) => {
+    for (const source of [PLAN_SOURCE, LABEL_SOURCE]) m.setFeatureState({ source, sourceLayer, id }, { hidden });
+  };
+  for (const [id, layer] of now) if (!before.has(id)) set(id, layer, true);
+  for (const [id, layer] of before) if (!now.has(id)) set(id, layer, false);
+  hiddenBy.set(m, now);
+}
+
+/**
+ * Leaves what the filters exclude out of the label layers, so that the labels left are laid out
+ * again into the room the hidden ones took (only the label source is laid out again). A filter on
+ * the tiles' properties: it needs neither the place index nor the list of ids.
+ */
+export function filterLabels(m: MapLibreMap, filters: Filters): void {
+  const only = filterExpression(filters) as FilterSpecification | null;
+  for (const { id, filter: base } of LABELS) {
     if (!m.getLayer(id)) continue;
-    const only = fids ? index.only(source, fids) : null;
-    const filter = base && only ? (['all', base, only] as FilterSpecification) : (only ?? base ?? null);
-    // The filter is ours (built from validated ids), so the style-spec validation is skipped: it
-    // costs more than the change itself for long id lists.
+    const filter = labelFilter(base, only);
+    if (JSON.stringify(m.getFilter(id) ?? null) === JSON.stringify(filter)) continue;
+    // The filter is ours (from validated values), so the style-spec validation is skipped.
     m.setFilter(id, filter, { validate: false });
   }
 }
@@ -79,13 +95,22 @@ function showOverlay(m: MapLibreMap, source: string, data: FeatureCollection): v
   setOverlayData(m, source, data);
 }
 
-export function highlight(m: MapLibreMap, selected: Place | undefined, hovered: Place | undefined): void {
+/** What the highlight draws of a place: its geometry (the full one once loaded) and precision. */
+export interface Outline {
+  id: string;
+  geometry: Geometry;
+  precision_m: number;
+}
+
+export function highlight(m: MapLibreMap, selected: Outline | undefined, hovered: Outline | undefined): void {
   const features: Feature[] = [];
-  const mark = (p: Place, state: string) =>
-    ({ ...p.feature, properties: { state, precision_m: p.feature.properties.precision_m } }) as Feature;
-  // A place not located has nothing to highlight.
-  if (hovered?.bbox && hovered !== selected) features.push(mark(hovered, 'hover'));
-  if (selected?.bbox) features.push(mark(selected, 'selected'));
+  const mark = (o: Outline, state: string): Feature => ({
+    type: 'Feature',
+    properties: { state, precision_m: o.precision_m },
+    geometry: o.geometry,
+  });
+  if (hovered && hovered.id !== selected?.id) features.push(mark(hovered, 'hover'));
+  if (selected) features.push(mark(selected, 'selected'));
   showOverlay(m, HIGHLIGHT_SOURCE, { type: 'FeatureCollection', features });
 }
 

@@ -3,7 +3,7 @@
  * the first frame has both. The overlays (selection, near me) are added when first used
  * (plan-view.ts). Pure, so the unit tests validate exactly what the map is given.
  */
-import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FilterSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { basemapStyle, type ReferenceUrls } from './basemap.ts';
 import { planLayers, type ColourBy } from './plan-layers.ts';
 import { ordered } from '../zorder.ts';
@@ -12,11 +12,12 @@ export function appStyle(
   urls: ReferenceUrls,
   planSources: Record<string, SourceSpecification>,
   colour: ColourBy,
+  labelsOnly: FilterSpecification | null = null,
 ): StyleSpecification {
   const base = basemapStyle(urls);
   return {
     ...base,
     sources: { ...base.sources, ...planSources },
-    layers: ordered([...base.layers, ...planLayers(colour)]),
+    layers: ordered([...base.layers, ...planLayers(colour, labelsOnly)]),
   };
 }

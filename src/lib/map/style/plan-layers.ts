@@ -1,14 +1,15 @@
 /**
  * The plan layers as data: zones as fills with outlines, corridors as wide lines over their
  * buffered area, sites as circles, and a shaded circle of the true radius wherever a location is
- * only known to within more than UNCERTAIN_M metres (drawn hollow, never as an exact pin).
+ * only known to within more than UNCERTAIN_M metres (drawn hollow, never as an exact pin). They
+ * draw the source layers of the plan tiles (plan-sources.ts; properties in contracts/tiles.ts).
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { planColours, themeColours, NO_THEME_COLOUR, FONT } from './theme.ts';
 import { ordered } from '../zorder.ts';
 import { pointLabels } from './labels.ts';
-import { LABEL_SOURCES } from '../plan-sources.ts';
 import { UNCERTAIN_M } from '../../contracts/features.ts';
+import { CONTEXT_KINDS, type TileLayer } from '../../contracts/tiles.ts';
 
 export { UNCERTAIN_M };
 
@@ -33,17 +34,15 @@ export const PRECISION_RADIUS: ExpressionSpecification = [
 export type ColourBy = 'plan' | 'theme';
 
 /**
- * Colour of a feature by its first plan (or first theme): a `match` over the property's first value.
- * The list arrives as an array when the worker lays features out, but as its JSON text when a
- * feature-state change re-evaluates paint on the main thread (vector-tile properties are scalars),
- * so the first value is cut out of `to-string`, which gives the same text for both.
+ * Colour of a feature by its first plan (or first theme): a `match` over the first value of the
+ * property's `|a|b|` list (contracts/tiles.ts).
  */
 function colourOf(prop: 'plans' | 'themes', colours: Record<string, string>): ExpressionSpecification {
-  const text = ['to-string', ['get', prop]];
-  const end = ['index-of', '"', text, 2];
+  const list = ['to-string', ['get', prop]];
+  const end = ['index-of', '|', list, 1];
   return [
     'match',
-    ['case', ['>=', end, 2], ['slice', text, 2, end], ''],
+    ['case', ['>=', end, 1], ['slice', list, 1, end], ''],
     ...Object.entries(colours).flat(),
     NO_THEME_COLOUR,
   ] as unknown as ExpressionSpecification;
@@ -71,19 +70,40 @@ const LABEL_PAINT = {
   'text-opacity': shown(1),
 };
 
-const CONTEXT: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', ['admin', 'river']]];
+const CONTEXT: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', CONTEXT_KINDS]];
 
-export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
+/** The map sources of the plan tiles (plan-sources.ts): shapes, and labels (from zoom 11). */
+export const PLAN_SOURCE = 'plan';
+export const LABEL_SOURCE = 'plan-labels';
+
+/** The source and source layer of a plan layer's features. */
+const shapes = (layer: TileLayer) => ({ source: PLAN_SOURCE, 'source-layer': layer });
+const labels = (layer: TileLayer) => ({ source: LABEL_SOURCE, 'source-layer': layer });
+
+/** A label layer's own filter, narrowed to what the app's filters leave (`only`, null for all). */
+export function labelFilter(
+  base: FilterSpecification | undefined,
+  only: FilterSpecification | null,
+): FilterSpecification | null {
+  return base && only ? (['all', base, only] as FilterSpecification) : (only ?? base ?? null);
+}
+
+/** The plan layers, coloured `by` plan or theme, their labels narrowed to `only` (explore/filters.ts). */
+export function planLayers(by: ColourBy = 'plan', only: FilterSpecification | null = null): LayerSpecification[] {
   const planColour = colourExpression(by);
   // Fills have no antialiasing outline (the line layers draw the edges): one WebGL program fewer
   // to compile before the first frame.
   const zoneFill = (id: string, filter: FilterSpecification, opacity: number): LayerSpecification => ({
     id,
     type: 'fill',
-    source: 'plan-zones',
+    ...shapes('zones'),
     filter,
     paint: { 'fill-color': planColour, 'fill-opacity': shown(opacity), 'fill-antialias': false },
   });
+  const narrowed = (l: LayerSpecification): LayerSpecification => {
+    if (l.type !== 'symbol' || !only) return l;
+    return { ...l, filter: labelFilter(l.filter, only)! };
+  };
   return ordered<LayerSpecification>([
     // A plan's whole district or street, or a river the basemap already draws, is context: only tinted.
     zoneFill('plan-admin-fill', CONTEXT, 0.05),
@@ -91,7 +111,7 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
     {
       id: 'plan-zones-line',
       type: 'line',
-      source: 'plan-zones',
+      ...shapes('zones'),
       // The river's banks are the basemap's: outlining them in one plan's colour would misattribute it.
       filter: ['!=', ['get', 'kind'], 'river'],
       paint: { 'line-color': planColour, 'line-width': 2, 'line-opacity': shown(1) },
@@ -99,14 +119,14 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
     {
       id: 'plan-corridors-buffer',
       type: 'fill',
-      source: 'plan-corridors',
+      ...shapes('corridors'),
       filter: ['==', ['get', 'role'], 'buffer'],
       paint: { 'fill-color': planColour, 'fill-opacity': shown(0.15), 'fill-antialias': false },
     },
     {
       id: 'plan-corridors',
       type: 'line',
-      source: 'plan-corridors',
+      ...shapes('corridors'),
       filter: ['!=', ['get', 'role'], 'buffer'],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
@@ -118,7 +138,7 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
     {
       id: 'plan-sites',
       type: 'circle',
-      source: 'plan-sites',
+      ...shapes('sites'),
       paint: {
         'circle-color': ['case', ['>', ['get', 'precision_m'], UNCERTAIN_M], '#ffffff', planColour],
         'circle-stroke-color': planColour,
@@ -140,7 +160,7 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
     {
       id: 'plan-corridor-labels',
       type: 'symbol',
-      source: LABEL_SOURCES['plan-corridors'],
+      ...labels('corridors'),
       minzoom: 12,
       filter: ['!=', ['get', 'role'], 'buffer'],
       layout: {
@@ -154,21 +174,13 @@ export function planLayers(by: ColourBy = 'plan'): LayerSpecification[] {
     {
       id: 'plan-zone-labels',
       type: 'symbol',
-      source: LABEL_SOURCES['plan-zones'],
+      ...labels('zones'),
       minzoom: 12,
       // The basemap labels the river once along its course; a label per polygon part would repeat it.
       filter: ['!', CONTEXT],
       layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12, 'text-max-width': 8 },
       paint: LABEL_PAINT,
     },
-    pointLabels('plan-labels', LABEL_SOURCES['plan-sites'], 11, 12, LABEL_PAINT),
-  ]);
+    { ...pointLabels('plan-labels', LABEL_SOURCE, 11, 12, LABEL_PAINT), 'source-layer': 'sites' } as LayerSpecification,
+  ]).map(narrowed);
 }
-
-/** The zoom from which plan labels show. */
-export const labelMinZoom = (): number =>
-  Math.min(
-    ...planLayers()
-      .filter((l) => l.type === 'symbol')
-      .map((l) => l.minzoom ?? 0),
-  );
