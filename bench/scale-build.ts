@@ -1,7 +1,7 @@
 /**
  * The app and the bare MapLibre page built over a multiplied corpus (scale-data.ts), in
  * .tmp/scale/x<times>/: `geojson/` (what `npm run data` would publish), `app/` and `bare/`. With
- * BENCH_SKIP_BUILD=1 an earlier build of the same scale is used as it is.
+ * BENCH_SKIP_BUILD=1 what an earlier run left of the same scale (its data, its builds) is used as it is.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -31,12 +31,15 @@ function counts(dir: string): { features: number; places: number; bbox: number[]
 export function buildScaled(times: number, what: 'app' | 'both' = 'both'): ScaledBuild {
   const dir = resolve(ROOT, `x${times}`);
   const out = { app: join(dir, 'app'), bare: join(dir, 'bare') };
-  const done = existsSync(join(out.app, 'index.html')) && (what === 'app' || existsSync(join(out.bare, 'index.html')));
-  if (process.env.BENCH_SKIP_BUILD === '1' && done) return { ...out, ...counts(dir) };
+  const skip = process.env.BENCH_SKIP_BUILD === '1';
+  const built = existsSync(join(out.app, 'index.html')) && (what === 'app' || existsSync(join(out.bare, 'index.html')));
+  if (skip && built) return { ...out, ...counts(dir) };
   mkdirSync(dir, { recursive: true });
   let t = performance.now();
-  writeScaledData(times, join(dir, 'geojson'));
-  console.log(`scale ×${times}: data ${fmt((performance.now() - t) / 1000)} s`);
+  if (!skip || !existsSync(join(dir, 'geojson', 'manifest.json'))) {
+    writeScaledData(times, join(dir, 'geojson'));
+    console.log(`scale ×${times}: data ${fmt((performance.now() - t) / 1000)} s`);
+  }
   t = performance.now();
   const { bbox, ...n } = counts(dir);
   const env = { ...process.env, PLAN_ATLAS_DATA: join(dir, 'geojson') };

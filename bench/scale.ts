@@ -10,13 +10,18 @@
  * longest main-thread task before ready. Medians.
  */
 import { gzipSync } from 'node:zlib';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { fmt, launchBrowser, median, serve, type Line } from './lib.ts';
 import { buildScaled } from './scale-build.ts';
 
 export interface LoadSample {
   ready: number;
+  /** As sent (the server compresses with brotli or gzip, as the browser accepts). */
   bytes: number;
+  /** Uncompressed: the files' sizes (a range request: its range). */
+  raw: number;
   heap: number;
   longest: number;
 }
@@ -67,7 +72,7 @@ async function heapOf(page: Page, browser: Browser, cdp: CDPSession): Promise<nu
   return total;
 }
 
-async function loadOnce(browser: Browser, url: string, which: 'app' | 'bare'): Promise<LoadSample> {
+async function loadOnce(browser: Browser, url: string, root: string, which: 'app' | 'bare'): Promise<LoadSample> {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 860 } });
   await ctx.addInitScript(LONG_TASKS);
   const page = await ctx.newPage();
@@ -75,15 +80,22 @@ async function loadOnce(browser: Browser, url: string, which: 'app' | 'bare'): P
   // Every request of the page and of its workers: when it started (wall clock) and the bytes of its
   // body as received (compressed where the server compresses). Where Chromium gives no size (a
   // worker's own script), its body gzip'd as the server does it stands in.
-  const requests: Promise<{ start: number; bytes: number }>[] = [];
+  const requests: Promise<{ start: number; bytes: number; raw: number }>[] = [];
+  let readyAt = Infinity;
   ctx.on('requestfinished', (r) =>
     requests.push(
       (async () => {
+        // A request that starts once ready is not the first view's: its start is all that counts.
+        if (r.timing().startTime > readyAt) return { start: r.timing().startTime, bytes: 0, raw: 0 };
         const sizes = await r.sizes();
+        const response = await r.response();
         let bytes = sizes.responseBodySize;
-        if (!bytes) bytes = gzipSync((await (await r.response())?.body()) ?? Buffer.alloc(0)).length;
-        return { start: r.timing().startTime, bytes: bytes + sizes.responseHeadersSize };
-      })(),
+        if (!bytes) bytes = gzipSync((await response?.body()) ?? Buffer.alloc(0)).length;
+        const path = decodeURIComponent(new URL(r.url()).pathname);
+        const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+        const raw = response?.status() === 206 || !existsSync(file) ? sizes.responseBodySize : statSync(file).size;
+        return { start: r.timing().startTime, bytes: bytes + sizes.responseHeadersSize, raw };
+      })().catch(() => ({ start: Infinity, bytes: 0, raw: 0 })),
     ),
   );
   await page.goto(url);
@@ -96,9 +108,12 @@ async function loadOnce(browser: Browser, url: string, which: 'app' | 'bare'): P
       : await page
           .waitForFunction(() => window.baselineReadyAt, undefined, { timeout: 600_000 })
           .then(() => page.evaluate(() => performance.timeOrigin + window.baselineReadyAt!));
+  readyAt = readyWall;
   const ready = readyWall - (await page.evaluate(() => performance.timeOrigin));
   // Everything the first view asked for has arrived by the time it is drawn.
-  const sum = (await Promise.all(requests)).filter((r) => r.start <= readyWall).reduce((n, r) => n + r.bytes, 0);
+  const first = (await Promise.all(requests)).filter((r) => r.start <= readyWall);
+  const sum = first.reduce((n, r) => n + r.bytes, 0);
+  const raw = first.reduce((n, r) => n + r.raw, 0);
   const longest = await page.evaluate(
     (r) =>
       Math.max(
@@ -109,12 +124,13 @@ async function loadOnce(browser: Browser, url: string, which: 'app' | 'bare'): P
   );
   const heap = await heapOf(page, browser, cdp);
   await ctx.close();
-  return { ready, bytes: sum, heap, longest };
+  return { ready, bytes: sum, raw, heap, longest };
 }
 
 const med = (xs: LoadSample[]): LoadSample => ({
   ready: median(xs.map((x) => x.ready)),
   bytes: median(xs.map((x) => x.bytes)),
+  raw: median(xs.map((x) => x.raw)),
   heap: median(xs.map((x) => x.heap)),
   longest: median(xs.map((x) => x.longest)),
 });
@@ -133,10 +149,11 @@ export async function benchScale(
     const browser = await launchBrowser();
     const samples = { app: [] as LoadSample[], bare: [] as LoadSample[] };
     try {
-      await loadOnce(browser, app.url, 'app'); // warm-up of the browser process, not counted
+      await loadOnce(browser, app.url, b.app, 'app'); // warm-up of the browser process, not counted
       for (let i = 0; i < rounds; i++) {
         const order: ('app' | 'bare')[] = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
-        for (const w of order) samples[w].push(await loadOnce(browser, w === 'app' ? app.url : bare.url, w));
+        for (const w of order)
+          samples[w].push(await loadOnce(browser, w === 'app' ? app.url : bare.url, w === 'app' ? b.app : b.bare, w));
       }
     } finally {
       await browser.close();
@@ -151,11 +168,11 @@ export async function benchScale(
   }
   const base = rows.find((r) => r.times === 1)!.app.ready;
   const table = [
-    '| scale | features (places) | app ready, × the app at ×1 | app / bare page, same data | bytes for the first view (gzip), app / bare | main + worker heap, app / bare | longest task, app / bare |',
+    '| scale | features (places) | app ready, × the app at ×1 | app / bare page, same data | bytes for the first view, app / bare: as sent (br) · uncompressed | main + worker heap, app / bare | longest task, app / bare |',
     '|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ×${r.times} | ${r.features.toLocaleString('en')} (${r.places.toLocaleString('en')}) | ${fmt(r.app.ready, 0)} ms = ${fmt(r.app.ready / base, 2)}× | ${fmt(r.app.ready, 0)} / ${fmt(r.bare.ready, 0)} ms = ${fmt(r.app.ready / r.bare.ready, 2)} | ${mb(r.app.bytes)} / ${mb(r.bare.bytes)} | ${mb(r.app.heap)} / ${mb(r.bare.heap)} | ${fmt(r.app.longest, 0)} / ${fmt(r.bare.longest, 0)} ms |`,
+        `| ×${r.times} | ${r.features.toLocaleString('en')} (${r.places.toLocaleString('en')}) | ${fmt(r.app.ready, 0)} ms = ${fmt(r.app.ready / base, 2)}× | ${fmt(r.app.ready, 0)} / ${fmt(r.bare.ready, 0)} ms = ${fmt(r.app.ready / r.bare.ready, 2)} | ${mb(r.app.bytes)} / ${mb(r.bare.bytes)} · ${mb(r.app.raw)} / ${mb(r.bare.raw)} | ${mb(r.app.heap)} / ${mb(r.bare.heap)} | ${fmt(r.app.longest, 0)} / ${fmt(r.bare.longest, 0)} ms |`,
     ),
   ].join('\n');
   console.log(`\nfirst view by corpus size (medians of ${rounds}):\n${table}\n`);

@@ -89,7 +89,8 @@ describe('reliability', () => {
   for (const [what, fulfil] of BAD_JSON) {
     test(`the place index ${what}: a readable error naming it, and the map still draws the plan layers`, async () => {
       const t = await openPage(browser, { allowConsoleError: FAILED_LOAD });
-      await t.context.route(/\/assets\/places-[\w-]+\.json$/, (r) => r.fulfill(fulfil));
+      const broken = (r: Route) => r.fulfill(fulfil);
+      await t.context.route(/\/assets\/places-[\w-]+\.json$/, broken);
       await gotoReady(t);
       expect(
         await t.page.evaluate(() =>
@@ -107,6 +108,12 @@ describe('reliability', () => {
       expect(drawn).toContain('wudadao-zone');
       expect(drawn).toContain('yanghuoshichang');
       await shot(t.page, `index-${what.replace(/ /g, '-')}`);
+      // Once the file is there again, the offered retry brings the list and search.
+      await t.context.unroute(/\/assets\/places-[\w-]+\.json$/, broken);
+      await t.page.getByTestId('problem-action').click();
+      await t.page.getByTestId('search-input').fill('五大道');
+      await t.page.getByTestId('place-hit').first().waitFor();
+      expect(await t.page.getByTestId('map-error').count()).toBe(0);
       expectClean(t.problems);
       await t.context.close();
     });
