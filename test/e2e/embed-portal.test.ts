@@ -153,10 +153,13 @@ for (const viewport of ['desktop', 'phone'] as const) {
       const more = frame.getByTestId('feature-more');
       expect(await more.textContent()).toMatch(/另有 32 处原文/);
       expect(await more.getAttribute('href')).toMatch(new RegExp(`^${app}/#/\\?.*sel=yifengqu`));
+      // The frame shows the whole page: the last link is inside it, nothing scrolls inside the frame
+      // (once the host has heard the page's last size: the passages arrive after the panel opens).
+      await expect
+        .poll(() => frame.evaluate(() => document.documentElement.scrollHeight - innerHeight))
+        .toBeLessThanOrEqual(1);
       const open = await iframeHeight(t.page);
       expect(open).toBeLessThanOrEqual(420 + 600);
-      // The frame shows the whole page: the last link is inside it, nothing scrolls inside the frame.
-      expect(await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBeLessThanOrEqual(1);
       await shot(t.page, `embed-portal-${viewport}-open`);
 
       // Closing the selection from the host shrinks the frame back to the map.
