@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { benchLoad } from './load.ts';
 import { benchBundle } from './bundle.ts';
 import { benchInteraction } from './interaction.ts';
+import { benchList } from './list.ts';
 import { benchPipeline } from './pipeline.ts';
 import { benchPipelineScale } from './pipeline-scale.ts';
 import { benchScale } from './scale.ts';
@@ -18,6 +19,7 @@ lines.push(...benchBundle());
 process.env.BENCH_SKIP_BUILD = '1';
 lines.push(...(await benchLoad()));
 lines.push(...(await benchInteraction()));
+lines.push(...(await benchList()));
 lines.push(...(await benchPipeline()));
 if (process.env.BENCH_SCALE !== '0') {
   lines.push(...benchPipelineScale());

@@ -25,11 +25,14 @@ function shift<T extends Geometry | null>(g: T, dx: number, dy: number): T {
   return { ...g, coordinates: move((g as { coordinates: unknown }).coordinates) } as T;
 }
 
-/** Copy k of a feature: a new id (a corridor's buffer keeps its `-buffer` suffix) and shifted geometry. */
+/** Copy k of a feature: a new id (a corridor's buffer keeps its `-buffer` suffix), a new name and shifted geometry. */
 function copy<F extends PlaceFeature | UnlocatedFeature>(f: F, k: number): F {
   if (k === 0) return f;
   const id = f.id.endsWith('-buffer') ? f.id.replace(/-buffer$/, `-x${k}-buffer`) : `${f.id}-x${k}`;
-  return { ...f, id, geometry: shift(f.geometry, -(k % COLUMNS) * STEP, Math.floor(k / COLUMNS) * STEP) };
+  // Its own name (意风区 7): hundreds of plans name hundreds of different places, and search must
+  // not gain from copies that share one.
+  const properties = { ...f.properties, name: `${f.properties.name} ${k}` };
+  return { ...f, id, properties, geometry: shift(f.geometry, -(k % COLUMNS) * STEP, Math.floor(k / COLUMNS) * STEP) };
 }
 
 export function readLayers(dir = 'data/geojson'): Layers {

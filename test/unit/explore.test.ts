@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { buildCatalog, isLocated, planArea, type Place } from '../../src/lib/explore/catalog.ts';
 import { applyFilters, emptyFilters, facetCounts, toggle } from '../../src/lib/explore/filters.ts';
 import { distanceTo, nearby } from '../../src/lib/explore/near.ts';
-import { findPlaces, loadPinyin } from '../../src/lib/explore/find.ts';
+import { SearchIndex } from '../../src/lib/explore/search-index.ts';
+import { pinyinKeys } from '../../src/lib/explore/pinyin-keys.ts';
+import { pinyin } from 'pinyin-pro';
 import { csvCell, toCSV } from '../../src/lib/explore/export.ts';
 import { linkPlaces } from '../../src/lib/plans/highlight.ts';
 import { HEPING_ZONES } from './heping-zones.ts';
@@ -120,26 +122,29 @@ describe('near', () => {
 });
 
 describe('place search', () => {
+  const index = new SearchIndex(places);
+  const findPlaces = (q: string) => index.find(q);
   test('Chinese names and aliases, best match first', () => {
-    expect(names(findPlaces(places, '意风区'))[0]).toBe('意风区');
-    expect(names(findPlaces(places, '洋货'))[0]).toBe('洋货市场');
+    expect(names(findPlaces('意风区'))[0]).toBe('意风区');
+    expect(names(findPlaces('洋货'))[0]).toBe('洋货市场');
     // A place not located is found too.
     const u = unlocatedFc.features[0]!;
-    expect(findPlaces(places, u.properties.name)[0]!.place.id).toBe(u.id);
-    const alias = findPlaces(places, '意式风情')[0]!;
+    expect(findPlaces(u.properties.name)[0]!.place.id).toBe(u.id);
+    const alias = findPlaces('意式风情')[0]!;
     expect(alias.place.id).toBe('yifengqu');
     // Out of scope (outside China): no place.
-    expect(findPlaces(places, '肯尼亚')).toEqual([]);
+    expect(findPlaces('肯尼亚')).toEqual([]);
   });
 
-  test('pinyin initials and full pinyin', async () => {
-    const py = await loadPinyin();
-    expect(names(findPlaces(places, 'yfq', py))[0]).toBe('意风区');
-    expect(names(findPlaces(places, 'yifengqu', py))[0]).toBe('意风区');
-    expect(names(findPlaces(places, 'YangHuo', py))[0]).toBe('洋货市场');
-    expect(names(findPlaces(places, 'wdd', py))).toContain('五大道小洋楼历史文化体验区');
-    // Without the pinyin table, Latin queries only match Latin text.
-    expect(findPlaces(places, 'yfq')).toEqual([]);
+  test('pinyin initials and full pinyin', () => {
+    const withPinyin = new SearchIndex(places);
+    // Without the pinyin (before the worker has sent it), Latin queries only match Latin text.
+    expect(withPinyin.find('yfq')).toEqual([]);
+    withPinyin.addPinyin(withPinyin.terms.map((term) => pinyinKeys(pinyin, term)));
+    expect(names(withPinyin.find('yfq'))[0]).toBe('意风区');
+    expect(names(withPinyin.find('yifengqu'))[0]).toBe('意风区');
+    expect(names(withPinyin.find('YangHuo'))[0]).toBe('洋货市场');
+    expect(names(withPinyin.find('wdd'))).toContain('五大道小洋楼历史文化体验区');
   });
 });
 

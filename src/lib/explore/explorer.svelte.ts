@@ -1,16 +1,22 @@
 /**
  * What the explore views show, derived from the data and the app state: the filtered places, the
  * map feature ids to draw, the list (in view, sorted) and the places near the chosen centre.
+ * The indexes behind them (facet bitsets, the list's orders, the search index) are built once per
+ * catalog, so that a filter change, a sort or a keystroke does not go through every place again
+ * (bench/list.ts: at 100× the corpus).
  */
 import type { AppState } from '../state/app.svelte.ts';
-import { fidsOf, intersects, isLocated, unionBox, type BBox, type Place } from './catalog.ts';
-import { applyFilters, facetCounts, type Facet } from './filters.ts';
-import { DistanceCache, nearby } from './near.ts';
-import { zhCompare } from '../i18n/collate.ts';
+import { intersects, isLocated, unionBox, type BBox, type Place } from './catalog.ts';
+import { FACETS, type Facet, type Filters } from './filters.ts';
+import { FacetIndex } from './facet-index.ts';
+import { countBits, emptyBits, forEachBit, hasBit, setBit } from './bitset.ts';
+import { ListDistances, ListOrder, type SortKey } from './list-order.ts';
+import { SearchIndex } from './search-index.ts';
+import { nearby } from './near.ts';
+
+export type { SortKey };
 
 const WIDE_KINDS: string[] = ['river', 'rail', 'admin'];
-
-export type SortKey = 'name' | 'plan' | 'distance';
 
 export class Explorer {
   places = $state.raw<Place[]>([]);
@@ -28,11 +34,23 @@ export class Explorer {
     this.app = app;
   }
 
-  filtered = $derived.by(() => applyFilters(this.places, this.app.params.filters));
+  #facets = $derived(new FacetIndex(this.places));
+  #order = $derived(new ListOrder(this.places));
+  /** Names, aliases and (once asked for) their pinyin, for the header search. */
+  search = $derived(new SearchIndex(this.places));
+
+  /** The filters, read once (the app state is a deep proxy: costly to read in a loop). */
+  #filters = $derived.by((): Filters => {
+    const f = this.app.params.filters;
+    return Object.fromEntries(FACETS.map((k) => [k, [...f[k]]])) as Filters;
+  });
+  /** The filtered places, as bits over the catalog. */
+  #matched = $derived(this.#facets.match(this.#filters));
+  filtered = $derived(this.#facets.select(this.#matched));
   /** Feature ids to draw; null draws everything (no filter set). */
   visibleFids = $derived.by(() => {
     if (this.filtered.length === this.places.length) return null;
-    return fidsOf(this.filtered);
+    return this.#facets.fids(this.#matched);
   });
   allBox = $derived.by(() => {
     const boxes = this.places.filter(isLocated).map((p) => p.bbox);
@@ -50,9 +68,12 @@ export class Explorer {
     return boxes.length ? unionBox(boxes) : null;
   });
 
-  counts = (facet: Facet): Record<string, number> => facetCounts(this.places, this.app.params.filters, facet);
+  counts = (facet: Facet): Record<string, number> => this.#facets.counts(this.#filters, facet);
 
-  byId = (id: string | null | undefined): Place | undefined => (id ? this.places.find((p) => p.id === id) : undefined);
+  byId = (id: string | null | undefined): Place | undefined => {
+    const i = id ? this.#order.indexOf(id) : undefined;
+    return i === undefined ? undefined : this.places[i];
+  };
 
   selected = $derived.by(() => this.byId(this.app.params.sel));
   hovered = $derived(this.byId(this.hoverId));
@@ -60,29 +81,48 @@ export class Explorer {
   /** Where distances in the list are measured from: the near-me centre, else the map centre. */
   origin = $derived.by(() => this.app.params.near ?? this.viewCentre);
 
-  /** Filtered places in the map view (or all of them when the list is not limited to the view). */
-  inView = $derived.by(() => {
+  /** The filtered places in the map view (all of them when the list is not limited to the view). */
+  #inView = $derived.by(() => {
     const box = this.viewBox;
+    if (!this.inViewOnly || !box) return this.#matched;
+    const bits = emptyBits(this.places.length);
     // A place not located is listed whatever the view: it has no position to be out of view.
-    return this.filtered.filter((p) => !this.inViewOnly || !box || !p.bbox || intersects(p.bbox, box));
+    forEachBit(this.#matched, (i) => {
+      const b = this.places[i]!.bbox;
+      if (!b || intersects(b, box)) setBit(bits, i);
+    });
+    return bits;
   });
+  /** How many places the list has. */
+  inViewCount = $derived(countBits(this.#inView));
 
-  /** Distances from the current origin, computed once per place and origin (geometry is costly). */
-  private distances = $derived(new DistanceCache(this.origin));
+  /** Distances from the current origin, each measured once per place and origin. */
+  #distances = $derived(new ListDistances(this.places, this.origin));
 
-  listed = $derived.by(() => {
-    const d = this.distances;
-    const rows = this.inView.map((place) => ({ place, metres: d.to(place) }));
-    const name = (p: Place) => p.name;
-    const plan = (p: Place) => this.planOrder.indexOf(p.plans[0] ?? '');
-    const cmp: Record<SortKey, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {
-      name: (a, b) => zhCompare(name(a.place), name(b.place)),
-      plan: (a, b) => plan(a.place) - plan(b.place) || zhCompare(name(a.place), name(b.place)),
-      distance: (a, b) => (a.metres ?? 0) - (b.metres ?? 0) || zhCompare(name(a.place), name(b.place)),
-    };
-    // Places not located come last, in the same order.
-    return rows.sort((a, b) => Number(!a.place.bbox) - Number(!b.place.bbox) || cmp[this.sort](a, b));
-  });
+  /** The list: the places in view, sorted. */
+  listed = $derived(this.#order.list(this.#inView, this.sort, this.planOrder, this.#distances));
+
+  /** Metres from the list's origin to a place (null without an origin, or for a place not located). */
+  distance = (p: Place): number | null => {
+    const i = this.#order.indexOf(p.id);
+    return i === undefined ? null : this.#distances.at(i);
+  };
+
+  /** Whether a place is in the list now (without looking through it). */
+  isListed = (id: string): boolean => {
+    const i = this.#order.indexOf(id);
+    return i !== undefined && hasBit(this.#inView, i);
+  };
+
+  /**
+   * Builds the indexes ahead of use (the order by name is the costly one), so that the first time
+   * the list opens or a search is typed it is not paid for then.
+   */
+  prepare = (): void => {
+    void this.#facets;
+    void this.#order.byName;
+    void this.search;
+  };
 
   near = $derived.by(() =>
     this.app.params.near

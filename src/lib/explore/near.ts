@@ -4,7 +4,7 @@
  */
 import { booleanPointInPolygon, distance, point, pointToLineDistance, lineString } from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
-import type { LocatedPlace, Place } from './catalog.ts';
+import type { LocatedPlace } from './catalog.ts';
 import { UNCERTAIN_M } from '../contracts/features.ts';
 import { zhCompare } from '../i18n/collate.ts';
 
@@ -31,18 +31,6 @@ export function distanceTo(g: Geometry, p: LngLat): number {
       return booleanPointInPolygon(point(p), g) ? 0 : Math.min(...g.coordinates.flat().map((r) => toLine(r, p)));
     case 'GeometryCollection':
       return Math.min(...g.geometries.map((x) => distanceTo(x, p)));
-  }
-}
-
-/** Distances of places from one origin, computed on first use. */
-export class DistanceCache {
-  private cache = new Map<string, number>();
-  constructor(private origin: LngLat | null) {}
-  to(place: Place): number | null {
-    if (!this.origin || !place.shape) return null;
-    let d = this.cache.get(place.id);
-    if (d === undefined) this.cache.set(place.id, (d = distanceTo(place.shape, this.origin)));
-    return d;
   }
 }
 
