@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { lookAtPdf, inkIn } from './pdf.ts';
 import { SHOTS, expectClean, gotoReady, launch, mapIdle, openPage, renderedPlaces, shot } from './harness.ts';
-import { listedIds } from './list.ts';
+import { listedIds, scrollToRow } from './list.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -117,10 +117,9 @@ describe('explore: filters, list, URL state', () => {
     const t = await openPage(browser);
     await gotoReady(t, `#/?plans=${HEPING}&tab=list`);
     const row = t.page.locator(`[data-testid="list-item"][data-id="${unlocated.id}"]`);
-    // Places not located come last; the list draws only the rows in sight.
+    // The list draws only the rows in sight: scrolled through until the row is drawn.
     await t.page.getByTestId('list-item').first().waitFor();
-    await t.page.getByTestId('list-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await row.waitFor();
+    expect(await scrollToRow(t.page, unlocated.id)).toBe(true);
     expect(await row.textContent()).toContain('未定位');
     await t.page.getByTestId('search-input').fill(unlocated.properties.name);
     await t.page.getByTestId('place-hit').filter({ hasText: unlocated.properties.name }).first().click();
@@ -154,10 +153,18 @@ describe('explore: filters, list, URL state', () => {
   test('the list follows the map view and selects on the map; hover highlights both ways', async () => {
     const t = await openPage(browser);
     await gotoReady(t, '#/?v=117.197,39.115,14.5&tab=list');
-    const names = await t.page.getByTestId('list-item').locator('.name').allTextContents();
+    await t.page.getByTestId('list-item').first().waitFor();
+    const listed = await listedIds(t.page);
+    const nameOf = new Map(
+      (
+        JSON.parse(readFileSync('data/geojson/places.json', 'utf8')) as { places: { id: string; name: string }[] }
+      ).places.map((p) => [p.id, p.name]),
+    );
+    const names = listed.map((id) => nameOf.get(id));
     expect(names).toContain('小白楼高端商业商务区');
     expect(names).not.toContain('金钟新市镇');
     await t.page.getByTestId('sort-select').selectOption('distance');
+    expect(await scrollToRow(t.page, 'xiaobailou-zone')).toBe(true);
     const item = t.page.locator('[data-testid=list-item][data-id=xiaobailou-zone]');
     await item.hover();
     await mapIdle(t.page);

@@ -29,3 +29,23 @@ export async function listedIds(page: Page): Promise<string[]> {
     if (step.end) return ids;
   }
 }
+
+/** Scrolls the list a screenful at a time from its top until the row of `id` is drawn; false if it never is. */
+export async function scrollToRow(page: Page, id: string): Promise<boolean> {
+  await page.evaluate(() => (document.querySelector('[data-testid=list-scroll]')!.scrollTop = 0));
+  for (;;) {
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const step = await page.evaluate((id) => {
+      const box = document.querySelector<HTMLElement>('[data-testid=list-scroll]')!;
+      const row = box.querySelector<HTMLElement>(`[data-testid=list-item][data-id="${CSS.escape(id)}"]`);
+      if (row) {
+        row.scrollIntoView({ block: 'nearest' });
+        return 'found';
+      }
+      const end = box.scrollTop + box.clientHeight >= box.scrollHeight - 1;
+      box.scrollTop += box.clientHeight;
+      return end ? 'end' : 'more';
+    }, id);
+    if (step !== 'more') return step === 'found';
+  }
+}

@@ -36,12 +36,7 @@ export class ListOrder {
     if (!this.#byName) {
       const ps = this.places;
       const idx = Array.from(ps, (_, i) => i);
-      idx.sort(
-        (a, b) =>
-          unlocated(ps[a]!) - unlocated(ps[b]!) ||
-          zhCompare(ps[a]!.name, ps[b]!.name) ||
-          a - b,
-      );
+      idx.sort((a, b) => unlocated(ps[a]!) - unlocated(ps[b]!) || zhCompare(ps[a]!.name, ps[b]!.name) || a - b);
       this.#byName = Int32Array.from(idx);
     }
     return this.#byName;
