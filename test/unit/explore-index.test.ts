@@ -6,9 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { pinyin } from 'pinyin-pro';
-import { buildCatalog, fidsOf, intersects, isLocated, type Place } from '../../src/lib/explore/catalog.ts';
+import { buildCatalog, intersects, isLocated, tileLayerOf, type Place } from '../../src/lib/explore/catalog.ts';
 import { applyFilters, facetCounts, FACETS, valuesOf, type Filters } from '../../src/lib/explore/filters.ts';
 import { FacetIndex } from '../../src/lib/explore/facet-index.ts';
+import { hideFiltered } from '../../src/lib/map/plan-view.ts';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { countBits, emptyBits, forEachBit, fullBits, setBit } from '../../src/lib/explore/bitset.ts';
 import { ListDistances, ListOrder, type SortKey } from '../../src/lib/explore/list-order.ts';
 import { FlatDistance } from '../../src/lib/explore/flat-distance.ts';
@@ -69,11 +71,60 @@ describe('filters from per-value bitsets', () => {
       for (let run = 0; run < 300; run++) {
         const f = randomFilters(places, rnd);
         expect(ids(index.select(index.match(f)))).toEqual(ids(applyFilters(places, f)));
-        expect(index.fids(index.match(f))).toEqual(fidsOf(applyFilters(places, f)));
         for (const facet of FACETS) expect(index.counts(f, facet)).toEqual(facetCounts(places, f, facet));
       }
     });
   }
+});
+
+describe('the map told what the filters hide', () => {
+  test('every feature of a place left out carries hidden state, and a change touches only what changed', () => {
+    const places = CORPORA['×5'];
+    const index = new FacetIndex(places);
+    // The label tiles loaded now: those of some places (a view of the city).
+    const loaded = places.filter(isLocated).filter((_, k) => k % 7 === 0);
+    // A map that keeps feature state as MapLibre does (by source, source layer and id).
+    const state = new Map<string, boolean>();
+    let planCalls = 0;
+    const map = {
+      getSource: (id: string) => (id === 'plan-labels' ? {} : undefined),
+      setFeatureState: (f: { source: string; sourceLayer: string; id: string }, s: { hidden: boolean }) => {
+        if (f.source === 'plan') planCalls++;
+        state.set(`${f.source}/${f.sourceLayer}/${f.id}`, s.hidden);
+      },
+      // As MapLibre requires of a vector source: one source layer at a time.
+      removeFeatureState: (f: { source: string; sourceLayer?: string }) => {
+        if (!f.sourceLayer) throw new Error('The sourceLayer parameter must be provided for vector source types.');
+        for (const k of state.keys()) if (k.startsWith(`${f.source}/${f.sourceLayer}/`)) state.delete(k);
+      },
+      querySourceFeatures: (_: string, o: { sourceLayer: string }) =>
+        loaded.filter((p) => tileLayerOf(p) === o.sourceLayer).map((p) => ({ id: p.id })),
+    } as unknown as MapLibreMap;
+    const hidden = (source: string) =>
+      new Set([...state].filter(([k, h]) => h && k.startsWith(`${source}/`)).map(([k]) => k.split('/')[2]!));
+    const rnd = random(5);
+    let before = new Set<string>();
+    for (let run = 0; run < 40; run++) {
+      const f = randomFilters(places, rnd);
+      const shown = index.match(f);
+      planCalls = 0;
+      hideFiltered(map, places, countBits(shown) === places.length ? null : shown);
+      const kept = new Set(applyFilters(places, f).map((p) => p.id));
+      const want = new Set(places.filter((p) => isLocated(p) && !kept.has(p.id)).flatMap((p) => p.fids));
+      expect(hidden('plan')).toEqual(want);
+      // One call per feature whose state changed, and no more.
+      const changed =
+        [...want].filter((id) => !before.has(id)).length + [...before].filter((id) => !want.has(id)).length;
+      expect(planCalls).toBe(changed);
+      before = want;
+      // Labels: those laid out already, of the places left out (the others come with the filter).
+      expect(hidden('plan-labels')).toEqual(new Set(loaded.filter((p) => !kept.has(p.id)).map((p) => p.id)));
+    }
+    // A new catalog: what the old one hid is shown again.
+    hideFiltered(map, CORPORA['×1'], null);
+    expect(hidden('plan')).toEqual(new Set());
+    expect(hidden('plan-labels')).toEqual(new Set());
+  });
 });
 
 describe('distances on a flat projection', () => {

@@ -59,3 +59,16 @@ export function forEachBit(b: Bits, f: (i: number) => void): void {
     }
   }
 }
+
+/** Calls `f` with each index whose bit differs between `a` and `b` (same size), and whether `b` has it. */
+export function forEachChanged(a: Bits, b: Bits, f: (i: number, inB: boolean) => void): void {
+  for (let w = 0; w < a.length; w++) {
+    let x = a[w]! ^ b[w]!;
+    while (x) {
+      const low = x & -x;
+      const i = (w << 5) + 31 - Math.clz32(low);
+      f(i, (b[w]! & low) !== 0);
+      x ^= low;
+    }
+  }
+}

@@ -34,9 +34,6 @@ export function tileLayerOf(p: LocatedPlace): TileLayer {
   return t === 'Point' || t === 'MultiPoint' ? 'sites' : t.includes('Polygon') ? 'zones' : 'corridors';
 }
 
-/** The map feature ids drawn for these places. */
-export const fidsOf = (places: Place[]): Set<string> => new Set(places.flatMap((p) => p.fids));
-
 export const intersects = (a: BBox, b: BBox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 /** The area each plan covers (its street or district), as named in plans.json and drawn as an admin feature. */

@@ -47,11 +47,8 @@ export class Explorer {
   /** The filtered places, as bits over the catalog. */
   #matched = $derived(this.#facets.match(this.#filters));
   filtered = $derived(this.#facets.select(this.#matched));
-  /** Feature ids to draw; null draws everything (no filter set). */
-  visibleFids = $derived.by(() => {
-    if (this.filtered.length === this.places.length) return null;
-    return this.#facets.fids(this.#matched);
-  });
+  /** The places shown, as bits over `places`; null when the filters leave none out. */
+  shown = $derived(this.filtered.length === this.places.length ? null : this.#matched);
   allBox = $derived.by(() => {
     const boxes = this.places.filter(isLocated).map((p) => p.bbox);
     return boxes.length ? unionBox(boxes) : null;

@@ -53,15 +53,6 @@ export class FacetIndex {
     return counts;
   }
 
-  /** The map feature ids of the places in `bits` (catalog.ts `fidsOf`, without building the list). */
-  fids(bits: Bits): Set<string> {
-    const out = new Set<string>();
-    forEachBit(bits, (i) => {
-      for (const f of this.places[i]!.fids) out.add(f);
-    });
-    return out;
-  }
-
   /** The places in `bits`, in catalog order. */
   select(bits: Bits): Place[] {
     const out = new Array<Place>(countBits(bits));

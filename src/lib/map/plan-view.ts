@@ -18,7 +18,8 @@ import { beforeId } from './zorder.ts';
 import { setOverlayData } from './basemap-switch.ts';
 import { isLocated, tileLayerOf, type Place } from '../explore/catalog.ts';
 import { filterExpression, type Filters } from '../explore/filters.ts';
-import type { TileLayer } from '../contracts/tiles.ts';
+import { forEachChanged, fullBits, hasBit, type Bits } from '../explore/bitset.ts';
+import { TILE_LAYERS } from '../contracts/tiles.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -26,25 +27,58 @@ const LABELS = planLayers()
   .filter((l) => l.type === 'symbol')
   .map((l) => ({ id: l.id, filter: 'filter' in l ? l.filter : undefined }));
 
-/** Feature ids hidden by feature state, per map, with their source layer. */
-const hiddenBy = new WeakMap<MapLibreMap, Map<string, TileLayer>>();
+/** What each map was last told to show: the catalog, and the places shown (null: all). */
+const shownBy = new WeakMap<MapLibreMap, { places: readonly Place[]; shown: Bits }>();
+/** Per catalog, the index of the place each map feature id belongs to. */
+const placeOfFid = new WeakMap<readonly Place[], Map<string, number>>();
+
+function fidIndex(places: readonly Place[]): Map<string, number> {
+  let at = placeOfFid.get(places);
+  if (!at) {
+    at = new Map();
+    places.forEach((p, i) => p.fids.forEach((id) => at!.set(id, i)));
+    placeOfFid.set(places, at);
+  }
+  return at;
+}
 
 /**
- * Shows only the features whose id is in `fids` (all when null): the others, and their labels, are
- * hidden by feature state, which shows at the next frame with no re-layout. Feature state needs
- * no tile to be loaded: a tile that arrives later is drawn with it.
+ * Shows only the places in `shown` (all when null): the features of the others are hidden by
+ * feature state, which shows at the next frame with no re-layout. Feature state needs no tile to be
+ * loaded: a tile that arrives later is drawn with it. Only the places whose state changes are
+ * touched (the words of the two bitsets that differ), so a filter change costs what it changes, not
+ * the size of the catalog: at a hundred times the corpus, tens of thousands of calls are most of it.
+ *
+ * Labels are left out by their layers' filter (`filterLabels`), which takes a re-layout; until then
+ * the labels already laid out are hidden by state too. Only those: the labels of tiles not loaded
+ * yet are laid out with the filter, so their state is cleared and set again for the loaded ones.
  */
-export function hideFiltered(m: MapLibreMap, places: Place[], fids: Set<string> | null): void {
-  const before = hiddenBy.get(m) ?? new Map<string, TileLayer>();
-  const now = new Map<string, TileLayer>();
-  if (fids)
-    for (const p of places) if (isLocated(p)) for (const id of p.fids) if (!fids.has(id)) now.set(id, tileLayerOf(p));
-  const set = (id: string, sourceLayer: TileLayer, hidden: boolean) => {
-    for (const source of [PLAN_SOURCE, LABEL_SOURCE]) m.setFeatureState({ source, sourceLayer, id }, { hidden });
+export function hideFiltered(m: MapLibreMap, places: readonly Place[], shown: Bits | null): void {
+  const set = (p: Place, hidden: boolean) => {
+    if (!isLocated(p)) return;
+    const sourceLayer = tileLayerOf(p);
+    for (const id of p.fids) m.setFeatureState({ source: PLAN_SOURCE, sourceLayer, id }, { hidden });
   };
-  for (const [id, layer] of now) if (!before.has(id)) set(id, layer, true);
-  for (const [id, layer] of before) if (!now.has(id)) set(id, layer, false);
-  hiddenBy.set(m, now);
+  const before = shownBy.get(m);
+  // A new catalog: the old one's hidden places are shown again first.
+  if (before && before.places !== places)
+    forEachChanged(before.shown, fullBits(before.places.length), (i) => set(before.places[i]!, false));
+  const now = shown ?? fullBits(places.length);
+  const was = before?.places === places ? before.shown : fullBits(places.length);
+  forEachChanged(was, now, (i, on) => set(places[i]!, !on));
+  shownBy.set(m, { places, shown: now });
+
+  if (!m.getSource(LABEL_SOURCE)) return;
+  const at = fidIndex(places);
+  for (const sourceLayer of TILE_LAYERS) {
+    m.removeFeatureState({ source: LABEL_SOURCE, sourceLayer });
+    if (shown)
+      for (const f of m.querySourceFeatures(LABEL_SOURCE, { sourceLayer })) {
+        const i = at.get(String(f.id));
+        if (i !== undefined && !hasBit(now, i))
+          m.setFeatureState({ source: LABEL_SOURCE, sourceLayer, id: f.id! }, { hidden: true });
+      }
+  }
 }
 
 /**
