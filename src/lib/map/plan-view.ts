@@ -28,7 +28,7 @@ const LABELS = planLayers()
   .map((l) => ({ id: l.id, filter: 'filter' in l ? l.filter : undefined }));
 
 /** What each map was last told to show: the catalog, and the places shown (null: all). */
-const shownBy = new WeakMap<MapLibreMap, { places: readonly Place[]; shown: Bits }>();
+const shownBy = new WeakMap<MapLibreMap, { places: readonly Place[]; shown: Bits; labelsHidden: boolean }>();
 /** Per catalog, the index of the place each map feature id belongs to. */
 const placeOfFid = new WeakMap<readonly Place[], Map<string, number>>();
 
@@ -66,19 +66,23 @@ export function hideFiltered(m: MapLibreMap, places: readonly Place[], shown: Bi
   const now = shown ?? fullBits(places.length);
   const was = before?.places === places ? before.shown : fullBits(places.length);
   forEachChanged(was, now, (i, on) => set(places[i]!, !on));
-  shownBy.set(m, { places, shown: now });
 
-  if (!m.getSource(LABEL_SOURCE)) return;
-  const at = fidIndex(places);
-  for (const sourceLayer of TILE_LAYERS) {
-    m.removeFeatureState({ source: LABEL_SOURCE, sourceLayer });
-    if (shown)
-      for (const f of m.querySourceFeatures(LABEL_SOURCE, { sourceLayer })) {
-        const i = at.get(String(f.id));
-        if (i !== undefined && !hasBit(now, i))
+  // (A map with nothing to change is not touched: feature state marks it as loading until redrawn.)
+  let labelsHidden = false;
+  if (m.getSource(LABEL_SOURCE) && (shown || before?.labelsHidden)) {
+    const at = fidIndex(places);
+    for (const sourceLayer of TILE_LAYERS) {
+      if (before?.labelsHidden) m.removeFeatureState({ source: LABEL_SOURCE, sourceLayer });
+      if (shown)
+        for (const f of m.querySourceFeatures(LABEL_SOURCE, { sourceLayer })) {
+          const i = at.get(String(f.id));
+          if (i === undefined || hasBit(now, i)) continue;
           m.setFeatureState({ source: LABEL_SOURCE, sourceLayer, id: f.id! }, { hidden: true });
-      }
+          labelsHidden = true;
+        }
+    }
   }
+  shownBy.set(m, { places, shown: now, labelsHidden });
 }
 
 /**
