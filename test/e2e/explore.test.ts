@@ -138,6 +138,33 @@ describe('explore: filters, list, URL state', () => {
     await t.context.close();
   });
 
+  test('on a phone the panel keeps each label on one line, whatever its values hold (意风区)', async () => {
+    const t = await openPage(browser, { viewport: 'phone' });
+    await gotoReady(t, '#/?sel=yifengqu');
+    await t.page.getByTestId('feature-evidence').first().waitFor();
+    const labels = await t.page
+      .getByTestId('feature-panel')
+      .locator('dt')
+      .evaluateAll((dts) =>
+        dts.map((dt) => ({
+          text: dt.textContent,
+          // The text's own height (the dt box stretches to its row, as tall as the value beside it).
+          lines: (() => {
+            const r = document.createRange();
+            r.selectNodeContents(dt);
+            return r.getBoundingClientRect().height / parseFloat(getComputedStyle(dt).lineHeight);
+          })(),
+        })),
+      );
+    expect(labels.length).toBeGreaterThan(4);
+    for (const l of labels) expect(l.lines, l.text ?? '').toBeLessThan(1.5);
+    // Nothing in the panel is wider than the screen.
+    expect(await t.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(t.page, 'feature-panel-labels-phone');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
   test('a shared link with a selection and no view opens framed on that place', async () => {
     const t = await openPage(browser);
     await gotoReady(t, '#/?sel=yifengqu');
