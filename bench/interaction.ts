@@ -4,22 +4,14 @@
  * list and the map are updated, and a search keystroke until the suggestions are updated. Median of
  * 20 each, measured in the page.
  */
-import { fmt, KEEP_NAMES_SHIM, launchBrowser, median, serve, type Line } from './lib.ts';
+import { fmt, launchBrowser, median, openWholeList, serve, type Line } from './lib.ts';
 import { buildScaled } from './scale-build.ts';
 
 export async function benchInteraction(times = 10, runs = 20): Promise<Line[]> {
   const app = await serve(buildScaled(times, 'app').app);
   const browser = await launchBrowser();
   try {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 860 } });
-    await ctx.addInitScript(KEEP_NAMES_SHIM);
-    const page = await ctx.newPage();
-    await page.goto(`${app.url}#/?tab=list&v=117.3,39.1,10`);
-    await page.evaluate(() => window.planAtlas.ready);
-    await page.evaluate(() => window.planAtlas.indexed);
-    await page.getByTestId('in-view-only').uncheck();
-    // The list's own count (its tab says how many places it lists; it draws only the rows in sight).
-    const count = Number((await page.getByTestId('tab-list').textContent())!.replace(/\D/g, ''));
+    const { page, listed: count } = await openWholeList(browser, app.url);
 
     // Filter: toggle a plan, at the overview and at a city view where plan labels are laid out.
     // Measured to the list (its count) being updated; to the map being updated (features and labels

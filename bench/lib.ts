@@ -1,7 +1,7 @@
 /** Shared by the benchmarks: statistics, builds, local servers and the browser. */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startStaticServer, type RunningServer } from '../scripts/static-server.ts';
 import { cspHeader } from '../scripts/csp.ts';
 import { chromiumArgs, CHROMIUM } from '../test/e2e/harness.ts';
@@ -56,3 +56,26 @@ export const table = (lines: Line[]): string =>
     '|---|---|---|---|',
     ...lines.map((l) => `| ${l.what} | ${l.value} | ${l.budget} | ${l.ok ? 'ok' : 'OVER'} |`),
   ].join('\n');
+
+/**
+ * The app at `url` opened on its list of every place (not only those in view), desktop size, with
+ * function names kept for the page's scripts (`extraScripts` run first too): ready, indexed, listed.
+ * Returns the page and how many places the list says it holds.
+ */
+export async function openWholeList(
+  browser: Browser,
+  url: string,
+  extraScripts: string[] = [],
+): Promise<{ ctx: BrowserContext; page: Page; listed: number }> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+  for (const s of [KEEP_NAMES_SHIM, ...extraScripts]) await ctx.addInitScript(s);
+  const page = await ctx.newPage();
+  await page.goto(`${url}#/?tab=list&v=117.3,39.1,10`);
+  await page.evaluate(() => window.planAtlas.ready);
+  await page.evaluate(() => window.planAtlas.indexed);
+  await page.getByTestId('in-view-only').uncheck();
+  await page.getByTestId('list-item').first().waitFor();
+  // The list's own count (its tab says how many places it lists; it draws only the rows in sight).
+  const listed = Number((await page.getByTestId('tab-list').textContent())!.replace(/\D/g, ''));
+  return { ctx, page, listed };
+}

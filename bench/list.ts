@@ -14,7 +14,7 @@
  * list holds. A scroll is timed to the frame it is drawn in (the browser scrolls at a frame).
  */
 import type { Page } from 'playwright-core';
-import { fmt, KEEP_NAMES_SHIM, launchBrowser, median, serve, type Line } from './lib.ts';
+import { fmt, launchBrowser, median, openWholeList, serve, type Line } from './lib.ts';
 import { buildScaled } from './scale-build.ts';
 
 const SCALES = [10, 100] as const;
@@ -289,18 +289,8 @@ export async function benchList(): Promise<Line[]> {
       const built = buildScaled(times, 'app');
       const app = await serve(built.app);
       const places = built.places;
-      const ctx = await browser.newContext({ viewport: { width: 1366, height: 860 } });
-      await ctx.addInitScript(KEEP_NAMES_SHIM);
-      await ctx.addInitScript(HELPERS);
-      const page = await ctx.newPage();
-      await page.goto(`${app.url}#/?tab=list&v=117.3,39.1,10`);
-      await page.evaluate(() => window.planAtlas.ready);
-      await page.evaluate(() => window.planAtlas.indexed);
-      // Every place, not only those in view: the whole list is what has to stay fast.
-      await page.getByTestId('in-view-only').uncheck();
-      await page.getByTestId('list-item').first().waitFor();
+      const { ctx, page, listed } = await openWholeList(browser, app.url, [HELPERS]);
       // Every copy was loaded (a file that fails the data check would be left out, and said so).
-      const listed = Number((await page.getByTestId('tab-list').textContent())!.replace(/\D/g, ''));
       if (listed !== places) throw new Error(`×${times}: the list has ${listed} places, not ${places}`);
       const m = await measure(page, RUNS);
       at[times] = { places, ...m };

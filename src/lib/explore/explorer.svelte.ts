@@ -9,7 +9,7 @@ import type { AppState } from '../state/app.svelte.ts';
 import { intersects, isLocated, unionBox, type BBox, type Place } from './catalog.ts';
 import { FACETS, type Facet, type Filters } from './filters.ts';
 import { FacetIndex } from './facet-index.ts';
-import { countBits, emptyBits, forEachBit, hasBit, setBit } from './bitset.ts';
+import { countBits, emptyBits, forEachBit, setBit } from './bitset.ts';
 import { ListDistances, ListOrder, type SortKey } from './list-order.ts';
 import { SearchIndex } from './search-index.ts';
 import { nearby } from './near.ts';
@@ -105,19 +105,14 @@ export class Explorer {
     return i === undefined ? null : this.#distances.at(i);
   };
 
-  /** Whether a place is in the list now (without looking through it). */
-  isListed = (id: string): boolean => {
-    const i = this.#order.indexOf(id);
-    return i !== undefined && hasBit(this.#inView, i);
-  };
-
   /**
-   * Builds the indexes ahead of use (the order by name is the costly one), so that the first time
+   * Builds the indexes ahead of use (the orders by name and by plan are the costly ones), so that the first time
    * the list opens or a search is typed it is not paid for then.
    */
   prepare = (): void => {
     void this.#facets;
     void this.#order.byName;
+    void this.#order.byPlan(this.planOrder);
     void this.search;
   };
 
