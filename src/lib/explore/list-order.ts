@@ -72,10 +72,12 @@ export class ListOrder {
     }
     const picked: number[] = [];
     for (let k = 0; k < order.length; k++) if (hasBit(bits, order[k]!)) picked.push(order[k]!);
-    const d = (i: number) => distances.at(i) ?? 0;
-    // Stable: equal distances stay in name order.
-    picked.sort((a, b) => unlocated(ps[a]!) - unlocated(ps[b]!) || d(a) - d(b));
-    return picked.map((i) => ps[i]!);
+    // Each place's distance read once into an array (places not located last), then positions in
+    // name order sorted by it: equal distances stay in name order.
+    const metres = new Float64Array(picked.length);
+    picked.forEach((i, k) => (metres[k] = ps[i]!.bbox ? (distances.at(i) ?? 0) : Infinity));
+    const at = Uint32Array.from(picked.keys()).sort((a, b) => metres[a]! - metres[b]! || a - b);
+    return Array.from(at, (k) => ps[picked[k]!]!);
   }
 }
 
