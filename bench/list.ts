@@ -1,11 +1,11 @@
 /**
  * The list and search at scale: every plan feature, the places not located included, copied 10× and
  * 100× (shifted copies with their own names, made by the pipeline's output stage and built into
- * the app: scale-build.ts, the corpora of scale.ts). For each scale, in
- * one browser: opening the list, changing its sort, scrolling it, a filter change until the list
- * and the map are updated, and a search keystroke until the suggestions are updated. Medians; the
- * budgets are judged at 100×, and the growth from 10× to 100× is printed as a ratio measured in the
- * same run.
+ * the app: scale-build.ts, the corpora of scale.ts). For each scale, in one browser: opening the
+ * list, changing its sort, moving the map while it is sorted by distance (every place measured
+ * from the new centre), scrolling it, a filter change until the list and the map are updated, and
+ * a search keystroke until the suggestions are updated. Medians; the budgets are judged at 100×,
+ * and the growth from 10× to 100× is printed as a ratio measured in the same run.
  *
  * Each change is timed to the page updated and laid out (a forced layout after the DOM change:
  * the app's work), which the budgets apply to, and also to the next frame drawn. Drawing is the
@@ -32,6 +32,8 @@ interface Scale {
   places: number;
   open: Timed;
   sort: Timed;
+  /** Sorted by distance, the map moved to a new centre: every place measured anew, then sorted. */
+  moved: Timed;
   scroll: number[];
   /** Scroll positions where the list showed no row in the middle of its box after the frame. */
   blank: number;
@@ -113,6 +115,37 @@ async function measure(page: Page, runs: number): Promise<Omit<Scale, 'places'>>
               select.dispatchEvent(new Event('change', { bubbles: true }));
             },
             () => first() !== before,
+          ),
+        );
+      }
+      select.value = 'name';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return out;
+    },
+    [runs, $('sort-select'), $('list-item')] as const,
+  );
+
+  // Sorted by distance, the map moved: the list is measured from the new centre (no distance known
+  // yet), until its first rows show the new order. Centres spread over the copies (west and north).
+  const moved = await page.evaluate(
+    async ([n, $s, $row]) => {
+      const select = document.querySelector<HTMLSelectElement>($s)!;
+      select.value = 'distance';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      const map = window.planAtlas.map!;
+      const top = () =>
+        [...document.querySelectorAll($row)]
+          .slice(0, 3)
+          .map((r) => r.textContent)
+          .join('|');
+      const out = [];
+      for (let i = 0; i < n; i++) {
+        const before = top();
+        const centre: [number, number] = [117.05 + ((i * 0.618034) % 1) * 0.2, 39.08 + ((i * 0.381966) % 1) * 0.12];
+        out.push(
+          await window.__time(
+            () => map.jumpTo({ center: centre }),
+            () => top() !== before,
           ),
         );
       }
@@ -272,6 +305,7 @@ async function measure(page: Page, runs: number): Promise<Omit<Scale, 'places'>>
   return {
     open: collect(open),
     sort: collect(sort),
+    moved: collect(moved),
     hover: collect(hover),
     scroll: scrolled.out,
     blank: scrolled.blank,
@@ -297,7 +331,7 @@ export async function benchList(): Promise<Line[]> {
       const ms = (xs: number[]) => xs.map((x) => fmt(x, 0)).join(' ');
       const both = (t: Timed) => `${ms(t.laid)} (${t.map ? `in MapLibre ${ms(t.map)}; ` : ''}drawn ${ms(t.drawn)})`;
       console.log(
-        `list ×${times} (${places} places), laid out (drawn) ms: open ${both(m.open)}; sort ${both(m.sort)}; hover ${both(m.hover)}; scroll ${ms(m.scroll)} (${m.blank} blank); filter (panel) ${both(m.filterPanel)}; filter (list open) ${both(m.filterList)}; search ${both(m.search)}`,
+        `list ×${times} (${places} places), laid out (drawn) ms: open ${both(m.open)}; sort ${both(m.sort)}; map moved, by distance ${both(m.moved)}; hover ${both(m.hover)}; scroll ${ms(m.scroll)} (${m.blank} blank); filter (panel) ${both(m.filterPanel)}; filter (list open) ${both(m.filterList)}; search ${both(m.search)}`,
       );
       await ctx.close();
       await app.close();
@@ -307,11 +341,12 @@ export async function benchList(): Promise<Line[]> {
   }
   const small = at[10]!;
   const large = at[100]!;
-  const inMap = (key: 'open' | 'sort' | 'filterPanel' | 'filterList' | 'search') => {
+  type Key = 'open' | 'sort' | 'moved' | 'filterPanel' | 'filterList' | 'search';
+  const inMap = (key: Key) => {
     const [a, b] = [small[key].map, large[key].map];
     return a && b ? `, of which in MapLibre's calls ${fmt(median(a))} / ${fmt(median(b))} ms` : '';
   };
-  const line = (what: string, key: 'open' | 'sort' | 'filterPanel' | 'filterList' | 'search', budget: number): Line => {
+  const line = (what: string, key: Key, budget: number): Line => {
     const a = median(small[key].laid);
     const b = median(large[key].laid);
     return {
@@ -325,6 +360,7 @@ export async function benchList(): Promise<Line[]> {
   return [
     line('list opened', 'open', 100),
     line('list sorted (name, plan, distance)', 'sort', 100),
+    line('map moved, list sorted by distance from the new centre', 'moved', 100),
     {
       what: `list scrolled (a jump, to its frame), ×10 / ×100; rows missing after the frame`,
       value: `${fmt(scroll[0])} / ${fmt(scroll[1])} ms (×100 is ${fmt(scroll[1] / scroll[0], 2)}× ×10); blank ${small.blank} / ${large.blank} of ${small.scroll.length}`,

@@ -12,8 +12,10 @@ import { FacetIndex } from '../../src/lib/explore/facet-index.ts';
 import { hideFiltered } from '../../src/lib/map/plan-view.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { countBits, emptyBits, forEachBit, fullBits, setBit } from '../../src/lib/explore/bitset.ts';
-import { ListDistances, ListOrder, type SortKey } from '../../src/lib/explore/list-order.ts';
+import { byDistance, ListDistances, ListOrder, type SortKey } from '../../src/lib/explore/list-order.ts';
 import { FlatDistance } from '../../src/lib/explore/flat-distance.ts';
+import { FlatShapes } from '../../src/lib/explore/flat-shapes.ts';
+import type { Geometry } from 'geojson';
 import { distanceTo, type LngLat } from '../../src/lib/explore/near.ts';
 import { SearchIndex, isLatin, type Hit } from '../../src/lib/explore/search-index.ts';
 import { norm, pinyinKeys, type PinyinKeys } from '../../src/lib/explore/pinyin-keys.ts';
@@ -147,6 +149,78 @@ describe('distances on a flat projection', () => {
       }
     }
   });
+
+  test('every kind of geometry, holes and several polygons included, measured from flattened shapes as by Turf', () => {
+    // Squares around 117.2, 39.1 (some with a hole), a point, points, lines.
+    const square = (x: number, y: number, r: number) => [
+      [x - r, y - r],
+      [x + r, y - r],
+      [x + r, y + r],
+      [x - r, y + r],
+      [x - r, y - r],
+    ];
+    const shapes: Geometry[] = [
+      { type: 'Point', coordinates: [117.21, 39.1] },
+      { type: 'MultiPoint', coordinates: [[117.23, 39.11], [117.19, 39.08]] },
+      { type: 'LineString', coordinates: [[117.18, 39.12]] },
+      { type: 'LineString', coordinates: [[117.18, 39.09], [117.22, 39.095], [117.24, 39.12]] },
+      { type: 'MultiLineString', coordinates: [[[117.1, 39.0], [117.1, 39.2]], [[117.3, 39.0], [117.3, 39.2]]] },
+      { type: 'Polygon', coordinates: [square(117.2, 39.1, 0.005), square(117.2, 39.1, 0.002)] },
+      {
+        type: 'MultiPolygon',
+        coordinates: [[square(117.15, 39.1, 0.005)], [square(117.25, 39.1, 0.005), square(117.25, 39.1, 0.001)]],
+      },
+      {
+        type: 'GeometryCollection',
+        geometries: [
+          { type: 'Point', coordinates: [117.3, 39.3] },
+          { type: 'Polygon', coordinates: [square(117.2, 39.05, 0.01)] },
+        ],
+      },
+    ];
+    const flat = new FlatShapes([null, ...shapes, undefined]);
+    const origins: LngLat[] = [
+      [117.2, 39.1], // in the hole of the holed square
+      [117.2035, 39.1], // in its ring
+      [117.25, 39.1005], // in the second polygon's hole
+      [117.245, 39.1], // in the second polygon
+      [117.15, 39.1], // in the first polygon
+      [117.2, 39.05], // in the collection's polygon
+      [117.26, 39.13], // outside everything
+    ];
+    for (const origin of origins) {
+      const d = new FlatDistance(origin);
+      expect(d.toShape(flat, 0)).toBe(Infinity);
+      expect(d.toShape(flat, shapes.length + 1)).toBe(Infinity);
+      shapes.forEach((g, k) => {
+        const turf = distanceTo(g, origin);
+        const got = d.toShape(flat, k + 1);
+        const what = `${g.type} ${k} from ${origin}`;
+        expect(got, what).toBe(d.to(g));
+        expect(Math.abs(got - turf), what).toBeLessThanOrEqual(Math.max(2, turf * 0.003));
+        expect(got === 0, `${what}: inside`).toBe(turf === 0);
+      });
+    }
+  });
+});
+
+describe('positions sorted by distance', () => {
+  const reference = (metres: Float64Array) =>
+    [...metres.keys()].sort((a, b) => Math.round(metres[a]! * 1000) - Math.round(metres[b]! * 1000) || a - b);
+  test('nearest first, ties (to the millimetre) in position order, however wide the range', () => {
+    const rnd = random(11);
+    for (const [n, range] of [
+      [0, 1],
+      [1, 1],
+      [1000, 5],
+      [5000, 50_000],
+      [3000, 1e13], // too wide to pack with its position into an exact number: the comparator's way
+    ] as const) {
+      // Many ties, and some distances a fraction of a millimetre apart.
+      const metres = Float64Array.from({ length: n }, () => Math.floor(rnd() * range * 10) / 10 + (rnd() < 0.1 ? 0.0003 : 0));
+      expect(Array.from(byDistance(metres)), `${n} in ${range} m`).toEqual(reference(metres));
+    }
+  });
 });
 
 describe('the list in prepared orders', () => {
@@ -159,7 +233,9 @@ describe('the list in prepared orders', () => {
     const cmp: Record<SortKey, (a: Place, b: Place) => number> = {
       name: (a, b) => zhCompare(name(a), name(b)),
       plan: (a, b) => plan(a) - plan(b) || zhCompare(name(a), name(b)),
-      distance: (a, b) => (metres(a) ?? 0) - (metres(b) ?? 0) || zhCompare(name(a), name(b)),
+      // Equal to the millimetre is a tie.
+      distance: (a, b) =>
+        Math.round((metres(a) ?? 0) * 1000) - Math.round((metres(b) ?? 0) * 1000) || zhCompare(name(a), name(b)),
     };
     return [...inView].sort((a, b) => Number(!a.bbox) - Number(!b.bbox) || cmp[sort](a, b));
   }
@@ -180,7 +256,7 @@ describe('the list in prepared orders', () => {
         const at = new Map(places.map((p, i) => [p.id, i]));
         for (const p of inView) setBit(bits, at.get(p.id)!);
         const origin: LngLat | null = run % 4 === 3 ? null : [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
-        const d = new ListDistances(places, origin);
+        const d = new ListDistances(order, origin);
         for (const sort of ['name', 'plan', 'distance'] as const)
           expect(ids(order.list(bits, sort, PLAN_ORDER, d)), `${sort} run ${run}`).toEqual(
             ids(scanList(places, inView, sort, d)),
@@ -195,8 +271,8 @@ describe('the list in prepared orders', () => {
     expect(order.indexOf('yifengqu')).toBe(places.findIndex((p) => p.id === 'yifengqu'));
     expect(order.indexOf('no-such-place')).toBeUndefined();
     const unlocated = places.findIndex((p) => !isLocated(p));
-    expect(new ListDistances(places, [117.2, 39.1]).at(unlocated)).toBeNull();
-    expect(new ListDistances(places, null).at(0)).toBeNull();
+    expect(new ListDistances(order, [117.2, 39.1]).at(unlocated)).toBeNull();
+    expect(new ListDistances(order, null).at(0)).toBeNull();
   });
 });
 

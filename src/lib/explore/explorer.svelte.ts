@@ -94,10 +94,15 @@ export class Explorer {
   inViewCount = $derived(countBits(this.#inView));
 
   /** Distances from the current origin, each measured once per place and origin. */
-  #distances = $derived(new ListDistances(this.places, this.origin));
+  #distances = $derived(new ListDistances(this.#order, this.origin));
 
-  /** The list: the places in view, sorted. */
-  listed = $derived(this.#order.list(this.#inView, this.sort, this.planOrder, this.#distances));
+  /**
+   * The list: the places in view, sorted. Only the order by distance reads the distances, so that a
+   * map move leaves a list in another order as it is.
+   */
+  listed = $derived(
+    this.#order.list(this.#inView, this.sort, this.planOrder, this.sort === 'distance' ? this.#distances : null),
+  );
 
   /** Metres from the list's origin to a place (null without an origin, or for a place not located). */
   distance = (p: Place): number | null => {
@@ -106,14 +111,23 @@ export class Explorer {
   };
 
   /**
-   * Builds the indexes ahead of use (the orders by name and by plan are the costly ones), so that the first time
-   * the list opens or a search is typed it is not paid for then.
+   * Builds the indexes ahead of use (the orders by name and by plan, and the shapes flattened for
+   * distances, are the costly ones), so that the first time the list opens, is sorted or a search
+   * is typed it is not paid for then. One task each, so that a click in between is not kept waiting.
    */
   prepare = (): void => {
-    void this.#facets;
-    void this.#order.byName;
-    void this.#order.byPlan(this.planOrder);
-    void this.search;
+    const steps = [
+      () => this.#facets,
+      () => this.#order.byName,
+      () => this.#order.byPlan(this.planOrder),
+      () => this.#order.shapes,
+      () => this.search,
+    ];
+    const next = () => {
+      steps.shift()?.();
+      if (steps.length) setTimeout(next);
+    };
+    next();
   };
 
   near = $derived.by(() =>

@@ -106,9 +106,7 @@ export class VirtualRows {
     el.addEventListener('scroll', read, { passive: true });
     const size = new ResizeObserver(read);
     size.observe(el);
-    this.#observer = new ResizeObserver((entries) => {
-      for (const e of entries) this.#measure(e.target as HTMLElement);
-    });
+    this.#rowObserver();
     return () => {
       el.removeEventListener('scroll', read);
       size.disconnect();
@@ -118,12 +116,21 @@ export class VirtualRows {
     };
   };
 
-  /** An attachment for each row element (with `data-key`): measures it now and whenever it resizes. */
+  /**
+   * An attachment for each row element (with `data-key`): measured when first laid out and whenever
+   * it resizes, by the observer, before the frame is drawn. (Read here, as it is put in the page, each
+   * new row would force a layout of the page: a sort or a jump draws some twenty.)
+   */
   measure = (row: HTMLElement): (() => void) => {
-    this.#measure(row);
-    this.#observer?.observe(row);
+    this.#rowObserver().observe(row);
     return () => this.#observer?.unobserve(row);
   };
+
+  #rowObserver(): ResizeObserver {
+    return (this.#observer ??= new ResizeObserver((entries) => {
+      for (const e of entries) this.#measure(e.target as HTMLElement);
+    }));
+  }
 
   #measure(row: HTMLElement): void {
     const key = row.dataset.key;
