@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectClean, gotoReady, launch, mapIdle, openPage, shot } from './harness.ts';
-import { serveCopies } from './copies.ts';
+import { multiplyIndex, readIndex, serveCopies } from './copies.ts';
+import type { Point } from 'geojson';
 import { listSize } from './list.ts';
 
 let browser: Browser;
@@ -85,6 +86,20 @@ describe('the place list at 100× the corpus', () => {
       expect(first.length).toBeGreaterThan(3);
       const d = first.map((r) => metres(r.d!));
       expect([...d].sort((a, b) => a - b)).toEqual(d);
+
+      // The map moved onto a site far from the first centre (a copy, north-west): every place is
+      // measured anew, and that site is at the top, at 0 m (with the zones it is in), the rest in order.
+      const site = multiplyIndex(readIndex(), 100).places.find(
+        (p) => p.id.endsWith('-x57') && p.shape?.type === 'Point',
+      )!;
+      const [lng, lat] = (site.shape as Point).coordinates;
+      await t.page.evaluate(([lng, lat]) => window.planAtlas.map!.jumpTo({ center: [lng!, lat!] }), [lng, lat]);
+      await expect.poll(async () => (await rows(t.page)).some((r) => r.id === site.id)).toBe(true);
+      const moved = (await rows(t.page)).filter((r) => r.d !== null).sort((a, b) => a.at - b.at);
+      const dm = moved.map((r) => metres(r.d!));
+      expect(dm[moved.findIndex((r) => r.id === site.id)]).toBe(0);
+      expect([...dm].sort((a, b) => a - b)).toEqual(dm);
+      await shot(t.page, `list-100x-moved-${viewport}`);
       expectClean(t.problems);
       await t.context.close();
     });
