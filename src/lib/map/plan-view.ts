@@ -19,7 +19,7 @@ import { setOverlayData } from './basemap-switch.ts';
 import { isLocated, tileLayerOf, type Place } from '../explore/catalog.ts';
 import { filterExpression, type Filters } from '../explore/filters.ts';
 import { forEachChanged, fullBits, hasBit, type Bits } from '../explore/bitset.ts';
-import { TILE_LAYERS } from '../contracts/tiles.ts';
+import { TILE_LAYERS, type TileLayer } from '../contracts/tiles.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -29,18 +29,31 @@ const LABELS = planLayers()
 
 /** What each map was last told to show: the catalog, and the places shown (null: all). */
 const shownBy = new WeakMap<MapLibreMap, { places: readonly Place[]; shown: Bits; labelsHidden: boolean }>();
-/** Per catalog, the index of the place each map feature id belongs to. */
-const placeOfFid = new WeakMap<readonly Place[], Map<string, number>>();
-
-function fidIndex(places: readonly Place[]): Map<string, number> {
-  let at = placeOfFid.get(places);
-  if (!at) {
-    at = new Map();
-    places.forEach((p, i) => p.fids.forEach((id) => at!.set(id, i)));
-    placeOfFid.set(places, at);
-  }
-  return at;
+/**
+ * Per catalog, worked out once: the index of the place each map feature id belongs to, and the tile
+ * layer each place's features are in (null: not located). A filter change at a hundred times the
+ * corpus sets state for tens of thousands of features: nothing else is worked out per feature then.
+ */
+interface FeatureIndex {
+  placeOf: Map<string, number>;
+  layerOf: (TileLayer | null)[];
 }
+const featureIndexes = new WeakMap<readonly Place[], FeatureIndex>();
+
+function featureIndex(places: readonly Place[]): FeatureIndex {
+  let index = featureIndexes.get(places);
+  if (!index) {
+    const placeOf = new Map<string, number>();
+    places.forEach((p, i) => p.fids.forEach((id) => placeOf.set(id, i)));
+    index = { placeOf, layerOf: places.map((p) => (isLocated(p) ? tileLayerOf(p) : null)) };
+    featureIndexes.set(places, index);
+  }
+  return index;
+}
+
+/** The states set (MapLibre copies them). */
+const HIDDEN = { hidden: true };
+const SHOWN = { hidden: false };
 
 /**
  * Shows only the places in `shown` (all when null): the features of the others are hidden by
@@ -54,30 +67,32 @@ function fidIndex(places: readonly Place[]): Map<string, number> {
  * yet are laid out with the filter, so their state is cleared and set again for the loaded ones.
  */
 export function hideFiltered(m: MapLibreMap, places: readonly Place[], shown: Bits | null): void {
-  const set = (p: Place, hidden: boolean) => {
-    if (!isLocated(p)) return;
-    const sourceLayer = tileLayerOf(p);
-    for (const id of p.fids) m.setFeatureState({ source: PLAN_SOURCE, sourceLayer, id }, { hidden });
+  const setter = (places: readonly Place[]) => {
+    const { layerOf } = featureIndex(places);
+    return (i: number, on: boolean) => {
+      const sourceLayer = layerOf[i];
+      if (!sourceLayer) return;
+      for (const id of places[i]!.fids) m.setFeatureState({ source: PLAN_SOURCE, sourceLayer, id }, on ? SHOWN : HIDDEN);
+    };
   };
   const before = shownBy.get(m);
   // A new catalog: the old one's hidden places are shown again first.
-  if (before && before.places !== places)
-    forEachChanged(before.shown, fullBits(before.places.length), (i) => set(before.places[i]!, false));
+  if (before && before.places !== places) forEachChanged(before.shown, fullBits(before.places.length), setter(before.places));
   const now = shown ?? fullBits(places.length);
   const was = before?.places === places ? before.shown : fullBits(places.length);
-  forEachChanged(was, now, (i, on) => set(places[i]!, !on));
+  forEachChanged(was, now, setter(places));
 
   // (A map with nothing to change is not touched: feature state marks it as loading until redrawn.)
   let labelsHidden = false;
   if (m.getSource(LABEL_SOURCE) && (shown || before?.labelsHidden)) {
-    const at = fidIndex(places);
+    const at = featureIndex(places).placeOf;
     for (const sourceLayer of TILE_LAYERS) {
       if (before?.labelsHidden) m.removeFeatureState({ source: LABEL_SOURCE, sourceLayer });
       if (shown)
         for (const f of m.querySourceFeatures(LABEL_SOURCE, { sourceLayer })) {
           const i = at.get(String(f.id));
           if (i === undefined || hasBit(now, i)) continue;
-          m.setFeatureState({ source: LABEL_SOURCE, sourceLayer, id: f.id! }, { hidden: true });
+          m.setFeatureState({ source: LABEL_SOURCE, sourceLayer, id: f.id! }, HIDDEN);
           labelsHidden = true;
         }
     }
