@@ -161,10 +161,35 @@ describe('distances on a flat projection', () => {
     ];
     const shapes: Geometry[] = [
       { type: 'Point', coordinates: [117.21, 39.1] },
-      { type: 'MultiPoint', coordinates: [[117.23, 39.11], [117.19, 39.08]] },
+      {
+        type: 'MultiPoint',
+        coordinates: [
+          [117.23, 39.11],
+          [117.19, 39.08],
+        ],
+      },
       { type: 'LineString', coordinates: [[117.18, 39.12]] },
-      { type: 'LineString', coordinates: [[117.18, 39.09], [117.22, 39.095], [117.24, 39.12]] },
-      { type: 'MultiLineString', coordinates: [[[117.1, 39.0], [117.1, 39.2]], [[117.3, 39.0], [117.3, 39.2]]] },
+      {
+        type: 'LineString',
+        coordinates: [
+          [117.18, 39.09],
+          [117.22, 39.095],
+          [117.24, 39.12],
+        ],
+      },
+      {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [117.1, 39.0],
+            [117.1, 39.2],
+          ],
+          [
+            [117.3, 39.0],
+            [117.3, 39.2],
+          ],
+        ],
+      },
       { type: 'Polygon', coordinates: [square(117.2, 39.1, 0.005), square(117.2, 39.1, 0.002)] },
       {
         type: 'MultiPolygon',
@@ -217,7 +242,10 @@ describe('positions sorted by distance', () => {
       [3000, 1e13], // too wide to pack with its position into an exact number: the comparator's way
     ] as const) {
       // Many ties, and some distances a fraction of a millimetre apart.
-      const metres = Float64Array.from({ length: n }, () => Math.floor(rnd() * range * 10) / 10 + (rnd() < 0.1 ? 0.0003 : 0));
+      const metres = Float64Array.from(
+        { length: n },
+        () => Math.floor(rnd() * range * 10) / 10 + (rnd() < 0.1 ? 0.0003 : 0),
+      );
       expect(Array.from(byDistance(metres)), `${n} in ${range} m`).toEqual(reference(metres));
     }
   });

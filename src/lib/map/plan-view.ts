@@ -72,12 +72,14 @@ export function hideFiltered(m: MapLibreMap, places: readonly Place[], shown: Bi
     return (i: number, on: boolean) => {
       const sourceLayer = layerOf[i];
       if (!sourceLayer) return;
-      for (const id of places[i]!.fids) m.setFeatureState({ source: PLAN_SOURCE, sourceLayer, id }, on ? SHOWN : HIDDEN);
+      for (const id of places[i]!.fids)
+        m.setFeatureState({ source: PLAN_SOURCE, sourceLayer, id }, on ? SHOWN : HIDDEN);
     };
   };
   const before = shownBy.get(m);
   // A new catalog: the old one's hidden places are shown again first.
-  if (before && before.places !== places) forEachChanged(before.shown, fullBits(before.places.length), setter(before.places));
+  if (before && before.places !== places)
+    forEachChanged(before.shown, fullBits(before.places.length), setter(before.places));
   const now = shown ?? fullBits(places.length);
   const was = before?.places === places ? before.shown : fullBits(places.length);
   forEachChanged(was, now, setter(places));
