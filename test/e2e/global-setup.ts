@@ -13,7 +13,12 @@ let server: RunningServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   if (process.env.E2E_SKIP_BUILD !== '1') {
-    execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+    // The build that ships: under vitest NODE_ENV is "test", with which Vite and Svelte would build
+    // a development bundle (Svelte's dev runtime, some 12% larger), not what `npm start` serves.
+    execFileSync('npm', ['run', '--silent', 'build'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   server = await startStaticServer({
     root: 'dist',

@@ -67,7 +67,8 @@ export class ListOrder {
 
   /**
    * The places in `bits`, in the order of `sort`. By distance: nearest first from where
-   * `distances` measures, ties by name; without an origin (no map, no near-me centre), by name.
+   * `distances` measures, ties (to the millimetre) by name; without an origin (no map, no near-me
+   * centre) or without distances, by name.
    */
   list(bits: Bits, sort: SortKey, planOrder: readonly string[], distances: ListDistances | null): Place[] {
     const order = sort === 'plan' ? this.byPlan(planOrder) : this.byName;
