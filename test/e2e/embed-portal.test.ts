@@ -2,14 +2,13 @@
  * Embedding as a portal does it (issue 18): host pages on another origin, desktop and phone, with
  * the Embed dialog's code pasted exactly as it is given.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { examplePage } from './host-page.ts';
 import { startStaticServer, type RunningServer } from '../../scripts/static-server.ts';
 import { expectClean, launch, mapIdle, openPage, shot, type TestPage } from './harness.ts';
+import { expectRevealed, onScreen, placeBox } from './reveal.ts';
 
-type BBox = [number, number, number, number];
 const app = inject('baseUrl').replace(/\/$/, '');
 let browser: Browser;
 let host: RunningServer;
@@ -36,68 +35,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.close();
 });
-
-/** The extent of a published place, from data/geojson. */
-function placeBox(id: string): BBox {
-  for (const f of ['zones', 'sites', 'corridors']) {
-    const fc = JSON.parse(readFileSync(`data/geojson/${f}.geojson`, 'utf8')) as {
-      features: { id: string; geometry: { coordinates: unknown } }[];
-    };
-    const hit = fc.features.find((x) => x.id === id);
-    if (!hit) continue;
-    const pts: number[][] = [];
-    const walk = (c: unknown): void => {
-      if (Array.isArray(c) && typeof c[0] === 'number') pts.push(c as number[]);
-      else if (Array.isArray(c)) c.forEach(walk);
-    };
-    walk(hit.geometry.coordinates);
-    const xs = pts.map((p) => p[0]!);
-    const ys = pts.map((p) => p[1]!);
-    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-  }
-  throw new Error(`no place ${id}`);
-}
-
-interface OnScreen {
-  zoom: number;
-  /** The place's box on screen, and the map's. */
-  box: BBox;
-  map: BBox;
-  /** Covering elements (panels, legend) over the centre of the place. */
-  coveredBy: string[];
-}
-
-/** Where a place's box is drawn in the map of `frame`, and what covers its centre. */
-async function onScreen(frame: Frame | Page, b: BBox): Promise<OnScreen> {
-  await mapIdle(frame);
-  return frame.evaluate((b) => {
-    const map = window.planAtlas.map!;
-    const r = map.getContainer().getBoundingClientRect();
-    const sw = map.project([b[0], b[1]]);
-    const ne = map.project([b[2], b[3]]);
-    const box: [number, number, number, number] = [r.left + sw.x, r.top + ne.y, r.left + ne.x, r.top + sw.y];
-    const cx = (box[0] + box[2]) / 2;
-    const cy = (box[1] + box[3]) / 2;
-    const coveredBy = [...document.querySelectorAll<HTMLElement>('[data-covers-map]')]
-      .filter((e) => {
-        const c = e.getBoundingClientRect();
-        return c.width > 0 && cx >= c.left && cx <= c.right && cy >= c.top && cy <= c.bottom;
-      })
-      .map((e) => e.dataset.testid ?? e.className);
-    return { zoom: map.getZoom(), box, map: [r.left, r.top, r.right, r.bottom], coveredBy };
-  }, b);
-}
-
-/** The place is in the visible part of the map, whole, and big enough to see. */
-function expectRevealed(s: OnScreen, what: string): void {
-  if (process.env.DEBUG_REVEAL) console.log(what, JSON.stringify(s));
-  const [x0, y0, x1, y1] = s.box;
-  const [mx0, my0, mx1, my1] = s.map;
-  expect(s.coveredBy, `${what}: nothing covers its centre`).toEqual([]);
-  expect(x0 >= mx0 - 2 && x1 <= mx1 + 2 && y0 >= my0 - 2 && y1 <= my1 + 2, `${what}: whole within the map`).toBe(true);
-  const seen = Math.max(x1 - x0, y1 - y0);
-  expect(seen >= 40 || s.zoom >= 14, `${what}: ${seen.toFixed(0)} px at zoom ${s.zoom.toFixed(1)}`).toBe(true);
-}
 
 async function frameOf(p: Page): Promise<Frame> {
   await p.waitForFunction((a) => [...document.querySelectorAll('iframe')].some((f) => f.src.startsWith(a)), app);

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { lookAtPdf, inkIn } from './pdf.ts';
 import { SHOTS, expectClean, gotoReady, launch, mapIdle, openPage, renderedPlaces, shot } from './harness.ts';
 import { listedIds, scrollToRow } from './list.ts';
+import { expectRevealed, onScreen, placeBox } from './reveal.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -161,6 +162,46 @@ describe('explore: filters, list, URL state', () => {
     // Nothing in the panel is wider than the screen.
     expect(await t.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(t.page, 'feature-panel-labels-phone');
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
+  test('on a phone the sheet is made taller for a long list, and lowered again when a place is chosen', async () => {
+    const t = await openPage(browser, { viewport: 'phone' });
+    await gotoReady(t, '#/?tab=list&v=117.2,39.12,11');
+    await t.page.getByTestId('in-view-only').uncheck();
+    const taller = t.page.getByTestId('sheet-taller');
+    const sheet = t.page.getByTestId('explore');
+    const inSight = () =>
+      t.page.evaluate(() => {
+        const box = document.querySelector('[data-testid=list-scroll]')!.getBoundingClientRect();
+        return [...document.querySelectorAll('[data-testid=list-item]')].filter((r) => {
+          const b = r.getBoundingClientRect();
+          return b.top >= box.top - 1 && b.bottom <= box.bottom + 1;
+        }).length;
+      });
+    const low = { height: (await sheet.boundingBox())!.height, rows: await inSight() };
+    expect(low.height).toBeLessThanOrEqual(844 / 2 + 1);
+    expect(await taller.getAttribute('aria-expanded')).toBe('false');
+
+    await taller.click();
+    expect(await taller.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(async () => (await sheet.boundingBox())!.height).toBeGreaterThan(low.height * 1.5);
+    // Several times the rows in sight, and a strip of the map still shows above the sheet.
+    await expect.poll(inSight).toBeGreaterThanOrEqual(low.rows * 2);
+    const top = (await sheet.boundingBox())!.y;
+    const map = (await t.page.locator('.maplibregl-canvas').boundingBox())!;
+    expect(top - map.y).toBeGreaterThanOrEqual(60);
+    await shot(t.page, 'list-taller-phone');
+
+    // Choosing a place lowers the sheet first, and the place is framed where no panel covers it.
+    expect(await scrollToRow(t.page, 'yifengqu')).toBe(true);
+    await t.page.locator('[data-testid=list-item][data-id="yifengqu"]').click();
+    await t.page.getByTestId('feature-panel').waitFor();
+    expect(await taller.getAttribute('aria-expanded')).toBe('false');
+    expect((await sheet.boundingBox())!.height).toBeLessThanOrEqual(844 / 2 + 1);
+    expectRevealed(await onScreen(t.page, placeBox('yifengqu')), '意风区 chosen from the taller list');
+    await shot(t.page, 'list-taller-chosen-phone');
     expectClean(t.problems);
     await t.context.close();
   });
