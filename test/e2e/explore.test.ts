@@ -218,6 +218,35 @@ describe('explore: filters, list, URL state', () => {
     await t.context.close();
   });
 
+  test('a row hovered in the list, half out of sight at its foot, does not move the list under the pointer', async () => {
+    const t = await openPage(browser);
+    await gotoReady(t, '#/?tab=list&v=117.2,39.12,12');
+    await t.page.getByTestId('in-view-only').uncheck();
+    await t.page.getByTestId('list-item').first().waitFor();
+    const scroller = t.page.getByTestId('list-scroll');
+    const box = (await scroller.boundingBox())!;
+    // The row cut by the list's lower edge.
+    const cut = await t.page.evaluate(() => {
+      const b = document.querySelector('[data-testid=list-scroll]')!.getBoundingClientRect();
+      const row = [...document.querySelectorAll('[data-testid=list-item]')].find((r) => {
+        const x = r.getBoundingClientRect();
+        return x.top < b.bottom - 8 && x.bottom > b.bottom + 2;
+      });
+      return row?.getAttribute('data-id') ?? null;
+    });
+    expect(cut).not.toBeNull();
+    await t.page.mouse.move(box.x + box.width / 2, box.y + box.height - 4);
+    await expect.poll(() => t.page.locator(`[data-testid=list-item][data-id="${cut}"].hover`).count()).toBe(1);
+    await t.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0);
+    // Leaving it does not move the list either.
+    await t.page.mouse.move(box.x + box.width + 200, box.y + 10);
+    await t.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0);
+    expectClean(t.problems);
+    await t.context.close();
+  });
+
   test('the list follows the map view and selects on the map; hover highlights both ways', async () => {
     const t = await openPage(browser);
     await gotoReady(t, '#/?v=117.197,39.115,14.5&tab=list');
