@@ -106,7 +106,6 @@ export class VirtualRows {
     el.addEventListener('scroll', read, { passive: true });
     const size = new ResizeObserver(read);
     size.observe(el);
-    this.#rowObserver();
     return () => {
       el.removeEventListener('scroll', read);
       size.disconnect();
